@@ -1,0 +1,156 @@
+package org.openeps.adapters.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.openeps.adapters.http.fhir.OperationOutcomes;
+import org.openeps.domain.shared.EpsException;
+import org.openeps.domain.shared.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The HTTP server: Javalin on Jetty, with every feature's routes, the request headers the EPS API requires, and one
+ * place that turns every failure into an OperationOutcome. No response ever carries a stack trace or an HTML page.
+ */
+public final class HttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    private static final String REQUEST_ID = "X-Request-ID";
+    private static final String CORRELATION_ID = "X-Correlation-ID";
+    private static final Pattern UUID_FORMAT =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern SAFE_HEADER = Pattern.compile("^[\\x21-\\x7E]{1,200}$");
+
+    private final Javalin app;
+
+    private HttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @param port           0 for any free port
+     * @param maxRequestSize the largest request body accepted, in bytes
+     */
+    public static HttpServer start(int port, long maxRequestSize, int maxThreads, List<Routes> routes) {
+        FhirJson json = new FhirJson();
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.threadPool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new OperationOutcomeErrorHandler(json)));
+            config.http.maxRequestSize = maxRequestSize;
+            config.http.prefer405over404 = true;
+
+            config.routes.before(HttpServer::echoHeaders);
+            config.routes.before("/FHIR/R4/*", HttpServer::requireRequestId);
+            routes.forEach(group -> group.register(config.routes));
+
+            config.routes.exception(EpsException.class, (e, ctx) -> {
+                int status = e.code().kind() == ErrorCode.Kind.FORBIDDEN ? 403 : 400;
+                respond(ctx, json, status, OperationOutcomes.error(OperationOutcomes.issueType(e.code()),
+                        e.code().name(), e.getMessage(), e.getMessage()));
+            });
+            config.routes.exception(HttpError.class, (e, ctx) -> respond(ctx, json, e.status(),
+                    OperationOutcomes.error(e.issueType(), e.code(), e.getMessage(), e.getMessage())));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, json, e.getStatus(),
+                    javalinError(e.getStatus(), e.getMessage())));
+            config.routes.exception(ValidationException.class, (e, ctx) -> respond(ctx, json, 400,
+                    OperationOutcomes.error("invalid", "INVALID_VALUE", "Invalid parameters", "Invalid parameters: "
+                            + e.getErrors().keySet())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("Unexpected failure answering {} {} (X-Request-ID {})", ctx.method(), ctx.path(),
+                        ctx.header(REQUEST_ID), e);
+                respond(ctx, json, 500, OperationOutcomes.error("exception", "SERVER_ERROR",
+                        "Internal server error", "The service could not process the request; it has been logged"));
+            });
+        });
+        app.start(port);
+        LOG.info("OpenEPS listening on port {}", app.port());
+        return new HttpServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    /** Sends an OperationOutcome (or any FHIR resource) as the response. */
+    static void respond(Context ctx, FhirJson json, int status, ObjectNode body) {
+        ctx.status(status).contentType(FhirJson.CONTENT_TYPE).result(json.write(body));
+    }
+
+    private static void echoHeaders(Context ctx) {
+        echo(ctx, REQUEST_ID);
+        echo(ctx, CORRELATION_ID);
+    }
+
+    private static void echo(Context ctx, String header) {
+        String value = ctx.header(header);
+        if (value != null && SAFE_HEADER.matcher(value).matches()) {
+            ctx.header(header, value);
+        }
+    }
+
+    /** Every FHIR call but the CapabilityStatement must carry a UUID X-Request-ID. */
+    private static void requireRequestId(Context ctx) {
+        if (ctx.path().equals("/FHIR/R4/metadata")) {
+            return;
+        }
+        String requestId = ctx.header(REQUEST_ID);
+        EpsException.require(requestId != null && !requestId.isBlank(), ErrorCode.MISSING_VALUE,
+                "The X-Request-ID header is required");
+        EpsException.require(UUID_FORMAT.matcher(requestId.trim()).matches(), ErrorCode.INVALID_VALUE,
+                "The X-Request-ID header must be a UUID");
+    }
+
+    private static ObjectNode javalinError(int status, String message) {
+        return switch (status) {
+            case 404 -> OperationOutcomes.error("not-found", "NOT_FOUND", "Not found", message);
+            case 405 -> OperationOutcomes.error("not-supported", "METHOD_NOT_ALLOWED", "Method not allowed", message);
+            case 413 -> OperationOutcomes.error("too-costly", "PAYLOAD_TOO_LARGE", "Request body too large",
+                    "The request body is larger than the service accepts");
+            default -> OperationOutcomes.error("invalid", "BAD_REQUEST", "Bad request", message);
+        };
+    }
+
+    /** Errors Jetty answers before Javalin sees the request (malformed URI, headers too large). */
+    private static final class OperationOutcomeErrorHandler extends ErrorHandler {
+        private final FhirJson json;
+
+        OperationOutcomeErrorHandler(FhirJson json) {
+            this.json = json;
+        }
+
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                        Callback callback) {
+            String requestId = request.getHeaders().get(REQUEST_ID);
+            response.getHeaders().put(REQUEST_ID, requestId != null && SAFE_HEADER.matcher(requestId).matches()
+                    ? requestId : UUID.randomUUID().toString());
+            response.getHeaders().put("Content-Type", FhirJson.CONTENT_TYPE);
+            String reason = org.eclipse.jetty.http.HttpStatus.getMessage(code);
+            ObjectNode outcome = code >= 500
+                    ? OperationOutcomes.error("exception", "SERVER_ERROR", "Internal server error", reason)
+                    : OperationOutcomes.error("invalid", "BAD_REQUEST", reason, reason);
+            response.write(true, ByteBuffer.wrap(json.write(outcome)), callback);
+        }
+    }
+}

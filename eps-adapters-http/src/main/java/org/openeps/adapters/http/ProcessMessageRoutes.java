@@ -1,0 +1,63 @@
+package org.openeps.adapters.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.openeps.adapters.http.fhir.MessageBundle;
+import org.openeps.application.shared.ProcessOnceUseCase;
+import org.openeps.application.shared.ProcessOnceUseCase.ProcessOnceCommand;
+import org.openeps.application.shared.RecordedReply;
+import org.openeps.application.shared.RequestKey;
+import org.openeps.domain.shared.EpsException;
+import org.openeps.domain.shared.ErrorCode;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /FHIR/R4/$process-message}: reads the message envelope, hands the message to the handler of its
+ * event, and makes it idempotent on {@code Bundle.identifier}: a message sent again gets its first answer and
+ * changes nothing.
+ */
+public final class ProcessMessageRoutes implements Routes {
+
+    /** Events of the EPS FHIR API that this service does not process yet. */
+    private static final Set<String> KNOWN_EVENTS = Set.of("prescription-order", "prescription-order-update",
+            "dispense-notification");
+
+    private final FhirJson json;
+    private final ProcessOnceUseCase processOnce;
+    private final Map<String, MessageHandler> handlers;
+
+    public ProcessMessageRoutes(FhirJson json, ProcessOnceUseCase processOnce, List<MessageHandler> handlers) {
+        this.json = json;
+        this.processOnce = processOnce;
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(MessageHandler::event, Function.identity()));
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/FHIR/R4/$process-message", this::processMessage);
+        routes.post("/FHIR/R4/%24process-message", this::processMessage);
+    }
+
+    private void processMessage(Context ctx) {
+        byte[] body = FhirRequests.jsonBody(ctx);
+        JsonNode parsed = json.parse(body);
+        MessageBundle message = MessageBundle.of(parsed);
+        String event = message.event();
+        MessageHandler handler = handlers.get(event);
+        if (handler == null) {
+            throw KNOWN_EVENTS.contains(event)
+                    ? new EpsException(ErrorCode.UNSUPPORTED_MESSAGE, "The event " + event + " is not supported by this service yet")
+                    : new EpsException(ErrorCode.INVALID_VALUE, "Unknown message event: " + event
+                            + "; expected one of " + String.join(", ", KNOWN_EVENTS));
+        }
+        RecordedReply reply = processOnce.process(
+                new ProcessOnceCommand(new RequestKey("message", message.identifier()), json.fingerprint(parsed)),
+                () -> handler.handle(message, FhirJson.text(body)));
+        ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
+    }
+}

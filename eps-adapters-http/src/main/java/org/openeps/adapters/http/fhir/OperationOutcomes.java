@@ -1,0 +1,59 @@
+package org.openeps.adapters.http.fhir;
+
+import org.openeps.domain.shared.ErrorCode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** OperationOutcome resources as the EPS FHIR API returns them. */
+public final class OperationOutcomes {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private OperationOutcomes() {
+    }
+
+    /** The answer to a request that succeeded with nothing more to say. */
+    public static ObjectNode informational() {
+        ObjectNode outcome = outcome();
+        outcome.putArray("issue").addObject()
+                .put("severity", "information")
+                .put("code", "informational");
+        return outcome;
+    }
+
+    /**
+     * An error with the EPS code in {@code details.coding} and what went wrong in {@code diagnostics}.
+     *
+     * @param issueType the FHIR issue type, e.g. {@code value}, {@code duplicate}, {@code not-found}
+     */
+    public static ObjectNode error(String issueType, String epsCode, String display, String diagnostics) {
+        ObjectNode outcome = outcome();
+        ObjectNode issue = outcome.putArray("issue").addObject()
+                .put("severity", "error")
+                .put("code", issueType);
+        issue.putObject("details").putArray("coding").addObject()
+                .put("system", FhirSystems.SPINE_ERROR_CODE)
+                .put("code", epsCode)
+                .put("display", display);
+        issue.put("diagnostics", diagnostics);
+        return outcome;
+    }
+
+    /** The FHIR issue type that best describes an EPS error code. */
+    public static String issueType(ErrorCode code) {
+        return switch (code) {
+            case MISSING_VALUE, INVALID_VALUE, INVALID_CHECK_DIGIT -> "value";
+            case UNSUPPORTED_MESSAGE -> "not-supported";
+            case DUPLICATE_PRESCRIPTION_ID -> "duplicate";
+            case PRESCRIPTION_NOT_FOUND, RESOURCE_NOT_FOUND -> "not-found";
+            case INVALID_LINE_STATE_TRANSITION -> "business-rule";
+            case CONCURRENT_REQUEST -> "conflict";
+        };
+    }
+
+    private static ObjectNode outcome() {
+        ObjectNode outcome = NODES.objectNode();
+        outcome.put("resourceType", "OperationOutcome");
+        return outcome;
+    }
+}

@@ -1,0 +1,67 @@
+package org.openeps.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.openeps.adapters.persistence.DatabaseSettings;
+
+/**
+ * The service's settings, read from environment variables (documented in the README). A value that cannot be used
+ * stops the service at start with a message naming the variable.
+ *
+ * @param database empty to run on the embedded PostgreSQL kept in {@code dataDirectory}
+ */
+public record Configuration(
+        int port,
+        Optional<DatabaseSettings> database,
+        Path dataDirectory,
+        long maxRequestBytes,
+        int httpThreads) {
+
+    static final int DEFAULT_PORT = 8080;
+    static final String DEFAULT_DATA_DIRECTORY = "./eps-data";
+    static final long DEFAULT_MAX_REQUEST_BYTES = 5_000_000;
+    static final int DEFAULT_HTTP_THREADS = 200;
+    static final int DEFAULT_POOL_SIZE = 10;
+
+    public static Configuration fromEnvironment(Map<String, String> env) {
+        int poolSize = integer(env, "EPS_DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE, 1, 1000);
+        Optional<DatabaseSettings> database = value(env, "EPS_DATABASE_URL").map(url -> {
+            try {
+                return new DatabaseSettings(url, value(env, "EPS_DATABASE_USER").orElse("postgres"),
+                        env.getOrDefault("EPS_DATABASE_PASSWORD", ""), poolSize);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("EPS_DATABASE_URL: " + e.getMessage(), e);
+            }
+        });
+        return new Configuration(
+                integer(env, "EPS_PORT", DEFAULT_PORT, 0, 65535),
+                database,
+                Path.of(value(env, "EPS_DATA_DIR").orElse(DEFAULT_DATA_DIRECTORY)).toAbsolutePath().normalize(),
+                integer(env, "EPS_MAX_REQUEST_BYTES", (int) DEFAULT_MAX_REQUEST_BYTES, 1_000, 100_000_000),
+                integer(env, "EPS_HTTP_THREADS", DEFAULT_HTTP_THREADS, 8, 10_000));
+    }
+
+    /** Pool size used for the embedded database, which is always local. */
+    int embeddedPoolSize() {
+        return DEFAULT_POOL_SIZE;
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(text -> !text.isEmpty());
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        return value(env, name).map(text -> {
+            try {
+                int number = Integer.parseInt(text);
+                if (number < min || number > max) {
+                    throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", not " + text);
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a whole number, not " + text, e);
+            }
+        }).orElse(fallback);
+    }
+}

@@ -1,0 +1,42 @@
+package org.openeps.domain.shared;
+
+/**
+ * The machine-readable error codes EPS returns (the {@code EPS-IssueCode} / Spine error code system).
+ *
+ * <p>Each code belongs to a {@link Kind}, which says what went wrong in general terms; adapters map the
+ * kind to a transport status (HTTP 400, 403, 404, 409 ...), the domain never does.
+ */
+public enum ErrorCode {
+    /** A value is present but not acceptable. */
+    INVALID_VALUE(Kind.INVALID),
+    /** A required value is absent. */
+    MISSING_VALUE(Kind.INVALID),
+    /** An identifier's check digit or check character does not match the rest of it. */
+    INVALID_CHECK_DIGIT(Kind.INVALID),
+    /** The message is not one the service understands (unknown event, wrong resource type). */
+    UNSUPPORTED_MESSAGE(Kind.INVALID),
+    /** A second prescription-order with a prescription ID already on the spine. */
+    DUPLICATE_PRESCRIPTION_ID(Kind.DUPLICATE),
+    /** No prescription with that ID. */
+    PRESCRIPTION_NOT_FOUND(Kind.NOT_FOUND),
+    /** No such resource. */
+    RESOURCE_NOT_FOUND(Kind.NOT_FOUND),
+    /** A business rule forbids the request in the prescription's current state. */
+    INVALID_LINE_STATE_TRANSITION(Kind.BUSINESS_RULE),
+    /** The same request was sent twice at once; the first one is still being processed. */
+    CONCURRENT_REQUEST(Kind.CONFLICT);
+
+    /** What kind of failure a code reports. */
+    public enum Kind { INVALID, DUPLICATE, NOT_FOUND, BUSINESS_RULE, CONFLICT, FORBIDDEN }
+
+    private final Kind kind;
+
+    ErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    /** The general kind of failure this code reports. */
+    public Kind kind() {
+        return kind;
+    }
+}
