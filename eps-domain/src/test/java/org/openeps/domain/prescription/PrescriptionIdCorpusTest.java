@@ -24,17 +24,17 @@ import org.openeps.domain.shared.EpsException;
 import org.openeps.domain.shared.ErrorCode;
 
 /**
- * Every short-form prescription ID in the published EPS example messages ({@code ../shared/eps-fhir-examples})
+ * Every short-form prescription ID in the published EPS example messages ({@code examples/eps-fhir-examples})
  * must parse, except the ones known to be wrong.
  *
- * <p>The corpus is found at {@code ../../shared/eps-fhir-examples} relative to the module directory (Maven's
+ * <p>The corpus is found at {@code ../examples/eps-fhir-examples} (the copy kept in this repository) relative to the module directory (Maven's
  * working directory for tests), or wherever the system property {@code eps.examples.dir} points. A missing
  * corpus fails the test: it is never skipped.
  */
 class PrescriptionIdCorpusTest {
 
     private static final String EXAMPLES_DIR_PROPERTY = "eps.examples.dir";
-    private static final Path DEFAULT_EXAMPLES_DIR = Path.of("../../shared/eps-fhir-examples");
+    private static final Path DEFAULT_EXAMPLES_DIR = Path.of("../examples/eps-fhir-examples");
 
     /** A short-form ID standing on its own (not part of a longer run of letters and digits). */
     private static final Pattern SHORT_FORM_ID = Pattern.compile(

@@ -55,6 +55,8 @@ public final class TaskRoutes implements Routes {
 
     /** A token parameter: {@code value} or {@code system|value}, where the system must be the expected one. */
     private static String value(String token, String system) {
+        EpsException.require(!token.contains(" "), ErrorCode.INVALID_VALUE,
+                "Search value '" + token + "' contains a space; a '+' in a URL must be sent as %2B");
         int bar = token.indexOf('|');
         if (bar < 0) {
             return token;

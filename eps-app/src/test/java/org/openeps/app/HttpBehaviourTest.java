@@ -1,0 +1,163 @@
+package org.openeps.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openeps.app.PrescribingApiTest.assertError;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What any client meets whatever it sends: the headers EPS requires and echoes, and a 4xx OperationOutcome (never a
+ * 500, an HTML page or a stack trace) for every malformed request.
+ */
+class HttpBehaviourTest {
+
+    private static final String PROCESS_MESSAGE = "/FHIR/R4/$process-message";
+    private static RunningService service;
+
+    @BeforeAll
+    static void start() {
+        service = RunningService.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void request_and_correlation_ids_are_echoed() {
+        String requestId = UUID.randomUUID().toString();
+        HttpResponse<String> response = service.send(HttpRequest.newBuilder(service.uri("/FHIR/R4/Task?patient:identifier=9449304130"))
+                .header("X-Request-ID", requestId)
+                .header("X-Correlation-ID", "corr-123")
+                .GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Request-ID")).contains(requestId);
+        assertThat(response.headers().firstValue("X-Correlation-ID")).contains("corr-123");
+    }
+
+    @Test
+    void request_id_is_required() {
+        HttpResponse<String> response = service.post(PROCESS_MESSAGE, "{}".getBytes(StandardCharsets.UTF_8),
+                "application/fhir+json", null);
+
+        assertError(response, 400, "value", "MISSING_VALUE");
+        assertThat(response.body()).contains("X-Request-ID");
+    }
+
+    @Test
+    void request_id_must_be_a_uuid() {
+        HttpResponse<String> response = service.post(PROCESS_MESSAGE, "{}".getBytes(StandardCharsets.UTF_8),
+                "application/fhir+json", "not-a-uuid");
+
+        assertError(response, 400, "value", "INVALID_VALUE");
+    }
+
+    @Test
+    void malformed_json_is_a_bad_request() {
+        assertError(service.postMessage("{\"resourceType\": \"Bundle\", ".getBytes(StandardCharsets.UTF_8)),
+                400, "value", "INVALID_VALUE");
+        assertError(service.postMessage("[1, 2]".getBytes(StandardCharsets.UTF_8)), 400, "value", "INVALID_VALUE");
+        assertError(service.postMessage("{\"a\": 1, \"a\": 2}".getBytes(StandardCharsets.UTF_8)), 400, "value", "INVALID_VALUE");
+        assertError(service.postMessage(new byte[0]), 400, "value", "MISSING_VALUE");
+    }
+
+    @Test
+    void a_resource_that_is_not_a_message_bundle_is_a_bad_request() {
+        assertError(service.postMessage("{\"resourceType\": \"Patient\"}".getBytes(StandardCharsets.UTF_8)),
+                400, "value", "INVALID_VALUE");
+        assertError(service.postMessage("{\"resourceType\": \"Bundle\", \"type\": \"message\", \"identifier\": {\"value\": \"x\"}, \"entry\": 7}"
+                .getBytes(StandardCharsets.UTF_8)), 400, "value", "INVALID_VALUE");
+    }
+
+    @Test
+    void wrong_content_type_is_unsupported_media_type() {
+        HttpResponse<String> response = service.post(PROCESS_MESSAGE,
+                RunningService.example("prescription-order/primary-acute-nominated-4items-req.json"), "text/plain",
+                UUID.randomUUID().toString());
+
+        assertError(response, 415, "not-supported", "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void unknown_path_is_not_found() {
+        HttpResponse<String> response = service.get("/FHIR/R4/Nothing");
+
+        assertError(response, 404, "not-found", "NOT_FOUND");
+        assertError(service.get("/nowhere"), 404, "not-found", "NOT_FOUND");
+    }
+
+    @Test
+    void wrong_method_is_not_allowed() {
+        assertError(service.get(PROCESS_MESSAGE), 405, "not-supported", "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void ten_megabyte_body_is_refused_as_too_large() {
+        byte[] body = new byte[10 * 1024 * 1024];
+        Arrays.fill(body, (byte) ' ');
+        body[0] = '{';
+        body[body.length - 1] = '}';
+
+        HttpResponse<String> response = service.postMessage(body);
+
+        assertError(response, 413, "too-costly", "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void a_malformed_url_still_gets_an_operation_outcome() throws IOException {
+        // java.net.URI refuses to build this URL, so the request is written on a plain socket.
+        URI base = service.uri("/");
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("GET /FHIR/R4/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 400");
+            assertThat(response).contains("\"resourceType\":\"OperationOutcome\"").doesNotContain("<html");
+        }
+    }
+
+    @Test
+    void errors_never_show_a_stack_trace() {
+        HttpResponse<String> response = service.postMessage("{\"resourceType\": 5}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("at org.", "Exception", "<html");
+    }
+
+    @Test
+    void ping_and_status_report_health() {
+        HttpResponse<String> ping = service.get("/_ping");
+        HttpResponse<String> status = service.get("/_status");
+
+        assertThat(ping.statusCode()).isEqualTo(200);
+        assertThat(RunningService.json(ping.body()).path("status").asString()).isEqualTo("pass");
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(RunningService.json(status.body()).path("checks").path("database").path("status").asString())
+                .isEqualTo("pass");
+    }
+
+    @Test
+    void capability_statement_names_what_is_implemented() {
+        HttpResponse<String> response = service.send(HttpRequest.newBuilder(service.uri("/FHIR/R4/metadata")).GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode statement = RunningService.json(response.body());
+        assertThat(statement.path("resourceType").asString()).isEqualTo("CapabilityStatement");
+        assertThat(statement.path("fhirVersion").asString()).isEqualTo("4.0.1");
+        assertThat(response.body()).contains("process-message", "prescription-order", "focus:identifier");
+    }
+}

@@ -1,0 +1,123 @@
+package org.openeps.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.openeps.adapters.persistence.DatabaseSettings;
+import org.openeps.adapters.persistence.TestDatabases;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole service running for a test: a new database of its own, the real HTTP server on a free port, and a
+ * client that talks to it over a socket.
+ */
+final class RunningService implements AutoCloseable {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Path EXAMPLES = Path.of(System.getProperty("eps.examples.dir", "../examples/eps-fhir-examples"));
+
+    private final EpsService service;
+    private final DatabaseSettings database;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningService(EpsService service, DatabaseSettings database) {
+        this.service = service;
+        this.database = database;
+    }
+
+    /** The service on a new test database. */
+    static RunningService start(Clock clock) {
+        DatabaseSettings database = TestDatabases.create();
+        Configuration configuration = new Configuration(0, Optional.of(database), Path.of("unused"), 5_000_000, 32);
+        return new RunningService(EpsService.start(configuration, clock), database);
+    }
+
+    static RunningService start() {
+        return start(Clock.systemUTC());
+    }
+
+    /** Empties the store, so that the next example finds its prescription ID new. */
+    void reset() {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("truncate prescription, recorded_reply cascade");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> postMessage(byte[] body) {
+        return post("/FHIR/R4/$process-message", body, "application/fhir+json", UUID.randomUUID().toString());
+    }
+
+    HttpResponse<String> post(String path, byte[] body, String contentType, String requestId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType);
+        if (requestId != null) {
+            request.header("X-Request-ID", requestId);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("X-Request-ID", UUID.randomUUID().toString()).GET().build());
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + service.port() + path);
+    }
+
+    /** The Task search result for one prescription ID. */
+    JsonNode taskFor(String prescriptionId) {
+        HttpResponse<String> response = get("/FHIR/R4/Task?focus:identifier=" + URLEncoder.encode(prescriptionId, StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("Task search answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    static byte[] example(String relativePath) {
+        try {
+            return Files.readAllBytes(EXAMPLES.resolve(relativePath));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Example " + relativePath + " not found under " + EXAMPLES.toAbsolutePath(), e);
+        }
+    }
+
+    static JsonNode json(String body) {
+        return JSON.readTree(body);
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}
