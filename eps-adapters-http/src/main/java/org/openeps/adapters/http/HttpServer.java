@@ -62,7 +62,7 @@ public final class HttpServer implements AutoCloseable {
             config.routes.exception(EpsException.class, (e, ctx) -> {
                 int status = e.code().kind() == ErrorCode.Kind.FORBIDDEN ? 403 : 400;
                 respond(ctx, json, status, OperationOutcomes.error(OperationOutcomes.issueType(e.code()),
-                        e.code().name(), e.getMessage(), e.getMessage()));
+                        e.code().name(), OperationOutcomes.display(e.code()), e.getMessage()));
             });
             config.routes.exception(HttpError.class, (e, ctx) -> respond(ctx, json, e.status(),
                     OperationOutcomes.error(e.issueType(), e.code(), e.getMessage(), e.getMessage())));

@@ -22,7 +22,7 @@ public final class EpsException extends RuntimeException {
         return code;
     }
 
-    /** Throws {@link ErrorCode#INVALID_VALUE} with the message unless the condition holds. */
+    /** Throws an {@code EpsException} with this code and message unless the condition holds. */
     public static void require(boolean condition, ErrorCode code, String message) {
         if (!condition) {
             throw new EpsException(code, message);

@@ -22,12 +22,10 @@ public enum ErrorCode {
     /** No such resource. */
     RESOURCE_NOT_FOUND(Kind.NOT_FOUND),
     /** A business rule forbids the request in the prescription's current state. */
-    INVALID_LINE_STATE_TRANSITION(Kind.BUSINESS_RULE),
-    /** The same request was sent twice at once; the first one is still being processed. */
-    CONCURRENT_REQUEST(Kind.CONFLICT);
+    INVALID_LINE_STATE_TRANSITION(Kind.BUSINESS_RULE);
 
     /** What kind of failure a code reports. */
-    public enum Kind { INVALID, DUPLICATE, NOT_FOUND, BUSINESS_RULE, CONFLICT, FORBIDDEN }
+    public enum Kind { INVALID, DUPLICATE, NOT_FOUND, BUSINESS_RULE, FORBIDDEN }
 
     private final Kind kind;
 

@@ -47,7 +47,20 @@ public final class OperationOutcomes {
             case DUPLICATE_PRESCRIPTION_ID -> "duplicate";
             case PRESCRIPTION_NOT_FOUND, RESOURCE_NOT_FOUND -> "not-found";
             case INVALID_LINE_STATE_TRANSITION -> "business-rule";
-            case CONCURRENT_REQUEST -> "conflict";
+        };
+    }
+
+    /** The short description that goes with an EPS error code in {@code details.coding.display}. */
+    public static String display(ErrorCode code) {
+        return switch (code) {
+            case INVALID_VALUE -> "Invalid value";
+            case MISSING_VALUE -> "Missing value";
+            case INVALID_CHECK_DIGIT -> "Invalid check digit";
+            case UNSUPPORTED_MESSAGE -> "Message not supported";
+            case DUPLICATE_PRESCRIPTION_ID -> "Duplicate prescription ID";
+            case PRESCRIPTION_NOT_FOUND -> "Prescription not found";
+            case RESOURCE_NOT_FOUND -> "Resource not found";
+            case INVALID_LINE_STATE_TRANSITION -> "Invalid state transition";
         };
     }
 

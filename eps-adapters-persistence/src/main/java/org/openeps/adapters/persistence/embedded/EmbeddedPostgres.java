@@ -99,8 +99,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 run(bin, "pg_ctl", "-D", pgdata.toString(), "-l", log.toString(), "-w", "-t", "60", "-o",
                         "-p " + actualPort + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=", "start");
             } catch (IllegalStateException e) {
-                stopQuietly(bin, pgdata); // pg_ctl may give up waiting while the server is still starting
-                throw new IllegalStateException(e.getMessage() + "\nServer log " + log + " ends with:\n" + tail(log), e);
+                if (e.getMessage().contains("did not start in time")) {
+                    stopQuietly(bin, pgdata); // pg_ctl gave up waiting but the server is still starting
+                }
+                throw new IllegalStateException(
+                        e.getMessage() + "\nServer log " + log + " ends with:\n" + tail(log), e);
             }
             EmbeddedPostgres postgres = new EmbeddedPostgres(bin, pgdata, actualPort);
             Runtime.getRuntime().addShutdownHook(postgres.shutdownHook);
@@ -253,8 +256,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
         command.addAll(List.of(args));
         Deque<String> output = new ArrayDeque<>();
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().put("LC_ALL", "C"); // untranslated messages, which we match on
+            Process process = builder.start();
             Thread drain = Thread.ofPlatform().daemon().name("embedded-postgres-" + program).start(() -> {
                 try (var reader = process.inputReader()) {
                     for (String line; (line = reader.readLine()) != null; ) {
@@ -277,8 +282,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
             drain.join(TimeUnit.SECONDS.toMillis(5));
             if (!finished || process.exitValue() != 0) {
                 String outcome = finished ? "exit code " + process.exitValue() : "timeout";
-                String hint = ROOT ? "\n(running as root needs user namespaces: unshare --user)" : "";
                 synchronized (output) {
+                    String hint = output.stream().anyMatch(line -> line.startsWith("unshare:"))
+                            ? "\n(as root, PostgreSQL runs in a user namespace: allow unshare --user or run as non-root)"
+                            : "";
                     throw new IllegalStateException(String.join(" ", command) + " failed (" + outcome + "):\n"
                             + String.join("\n", output) + hint);
                 }

@@ -24,7 +24,8 @@ class EmbeddedPostgresTest {
     @Test
     void starts_in_an_empty_directory_and_answers_queries_over_jdbc() throws SQLException {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDirectory)) {
-            assertThat(postgres.jdbcUrl("postgres")).isEqualTo("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres");
+            assertThat(postgres.jdbcUrl("postgres"))
+                    .isEqualTo("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres");
             try (Connection connection = connect(postgres);
                     ResultSet result = connection.createStatement().executeQuery("select 1")) {
                 assertThat(result.next()).isTrue();
