@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import org.openeps.domain.prescription.Prescription;
 import org.openeps.domain.shared.EpsException;
 import org.openeps.domain.shared.ErrorCode;
@@ -24,11 +25,14 @@ public final class FhirDates {
         }
     }
 
-    /** A {@code dateTime} with offset, or a {@code date} taken as the start of that day in England. */
+    /**
+     * A {@code dateTime} with offset, or a {@code date} taken as the start of that day in England; kept to the
+     * microsecond, as the database keeps it.
+     */
     public static Instant instant(String value, String where) {
         try {
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(Prescription.EPS_ZONE).toInstant()
-                    : OffsetDateTime.parse(value).toInstant();
+                    : OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new EpsException(ErrorCode.INVALID_VALUE, where + " is not a valid FHIR dateTime: " + value);
         }

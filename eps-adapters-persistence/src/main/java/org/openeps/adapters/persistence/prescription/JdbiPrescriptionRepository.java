@@ -1,6 +1,7 @@
 package org.openeps.adapters.persistence.prescription;
 
 import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -55,8 +56,9 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
 
     @Override
     public Prescription add(Prescription prescription, String originalMessage) {
+        // PostgreSQL keeps timestamps to the microsecond: return what a later read will give.
         Prescription stored = Prescription.rehydrate(prescription.order(), prescription.issues(),
-                prescription.receivedAt(), prescription.version() + 1);
+                prescription.receivedAt().truncatedTo(ChronoUnit.MICROS), prescription.version() + 1);
         try {
             jdbi.useTransaction(handle -> {
                 PrescriptionDao dao = handle.attach(PrescriptionDao.class);

@@ -1,53 +1,43 @@
 package org.openeps.adapters.persistence.prescription;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openeps.application.prescription.PrescriptionOrders.acuteOrder;
+import static org.openeps.application.prescription.PrescriptionOrders.newId;
+import static org.openeps.application.prescription.PrescriptionOrders.newPatient;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openeps.adapters.persistence.JdbiTransactions;
 import org.openeps.adapters.persistence.PostgresDatabase;
 import org.openeps.adapters.persistence.TestDatabases;
-import org.openeps.domain.prescription.DispensingSiteType;
-import org.openeps.domain.prescription.LineItem;
-import org.openeps.domain.prescription.LineItemId;
-import org.openeps.domain.prescription.LongFormPrescriptionId;
-import org.openeps.domain.prescription.Medication;
-import org.openeps.domain.prescription.NominatedDispenser;
-import org.openeps.domain.prescription.Patient;
-import org.openeps.domain.prescription.Prescriber;
+import org.openeps.application.prescription.PrescriptionRepository;
+import org.openeps.application.prescription.PrescriptionRepositoryContract;
+import org.openeps.application.shared.Transactions;
 import org.openeps.domain.prescription.Prescription;
 import org.openeps.domain.prescription.PrescriptionId;
-import org.openeps.domain.prescription.PrescriptionOrder;
-import org.openeps.domain.prescription.PrescriptionStatus;
-import org.openeps.domain.prescription.PrescriptionType;
-import org.openeps.domain.prescription.Quantity;
-import org.openeps.domain.prescription.TreatmentType;
 import org.openeps.domain.shared.EpsException;
 import org.openeps.domain.shared.ErrorCode;
-import org.openeps.domain.shared.NhsNumber;
-import org.openeps.domain.shared.OdsCode;
 
-class JdbiPrescriptionRepositoryTest {
-
-    private static final Instant RECEIVED = Instant.parse("2026-03-10T10:15:30Z");
-    private static final NhsNumber PATIENT = NhsNumber.parse("9449304130");
-    private static final SplittableRandom RANDOM = new SplittableRandom(7);
+/**
+ * The repository contract against a real PostgreSQL, plus what only a database shared by many connections can show.
+ */
+class JdbiPrescriptionRepositoryTest extends PrescriptionRepositoryContract {
 
     private static PostgresDatabase database;
     private static JdbiPrescriptionRepository repository;
+    private static JdbiTransactions transactions;
 
     @BeforeAll
     static void openDatabase() {
         database = PostgresDatabase.open(TestDatabases.create());
         repository = new JdbiPrescriptionRepository(database.jdbi());
+        transactions = new JdbiTransactions(database.jdbi());
     }
 
     @AfterAll
@@ -55,108 +45,54 @@ class JdbiPrescriptionRepositoryTest {
         database.close();
     }
 
-    @Test
-    void stored_prescription_reads_back_equal_in_every_field() {
-        Prescription created = Prescription.create(erdOrder(newId(), 3), RECEIVED);
+    @Override
+    protected PrescriptionRepository repository() {
+        return repository;
+    }
 
-        Prescription stored = repository.add(created, "{\"resourceType\":\"Bundle\"}");
-        Prescription loaded = repository.findById(created.id()).orElseThrow();
-
-        assertThat(stored.version()).isEqualTo(1);
-        assertThat(loaded.version()).isEqualTo(1);
-        assertThat(loaded.order()).isEqualTo(created.order());
-        assertThat(loaded.issues()).isEqualTo(created.issues());
-        assertThat(loaded.receivedAt()).isEqualTo(RECEIVED);
-        assertThat(loaded.issues()).extracting(issue -> issue.status())
-                .containsExactly(PrescriptionStatus.TO_BE_DISPENSED, PrescriptionStatus.REPEAT_DISPENSE_FUTURE_ISSUE,
-                        PrescriptionStatus.REPEAT_DISPENSE_FUTURE_ISSUE);
+    @Override
+    protected Transactions transactions() {
+        return transactions;
     }
 
     @Test
-    void original_message_is_kept_exactly_as_received() {
-        String message = "{ \"resourceType\" : \"Bundle\",\n  \"id\": \"é ü\" }";
-        Prescription created = Prescription.create(erdOrder(newId(), 1), RECEIVED);
-
-        repository.add(created, message);
-
-        assertThat(repository.findOriginalMessage(created.id())).contains(message);
-    }
-
-    @Test
-    void second_prescription_with_the_same_id_is_a_duplicate() {
+    void an_id_stored_by_another_transaction_a_moment_ago_is_a_duplicate() throws Exception {
         PrescriptionId id = newId();
-        repository.add(Prescription.create(erdOrder(id, 1), RECEIVED), "{}");
+        CountDownLatch firstAdded = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Prescription> first = threads.submit(() -> transactions.inTransaction(() -> {
+                Prescription stored = repository.add(Prescription.create(acuteOrder(id, newPatient()), RECEIVED),
+                        "{\"first\":true}");
+                firstAdded.countDown();
+                sleep(300);
+                return stored;
+            }));
+            Future<ErrorCode> second = threads.submit(() -> {
+                firstAdded.await();
+                try {
+                    transactions.inTransaction(() -> repository.add(
+                            Prescription.create(acuteOrder(id, newPatient()), RECEIVED), "{\"second\":true}"));
+                    return null;
+                } catch (EpsException e) {
+                    return e.code();
+                }
+            });
 
-        assertThatThrownBy(() -> repository.add(Prescription.create(erdOrder(id, 2), RECEIVED), "{}"))
-                .isInstanceOfSatisfying(EpsException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE_PRESCRIPTION_ID));
-        assertThat(repository.findById(id).orElseThrow().issues()).hasSize(1);
+            assertThat(first.get(30, TimeUnit.SECONDS).version()).isEqualTo(1);
+            assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(ErrorCode.DUPLICATE_PRESCRIPTION_ID);
+            assertThat(repository.findOriginalMessage(id)).contains("{\"first\":true}");
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
-    @Test
-    void duplicate_inside_a_transaction_rolls_the_whole_transaction_back() {
-        PrescriptionId first = newId();
-        PrescriptionId existing = newId();
-        repository.add(Prescription.create(erdOrder(existing, 1), RECEIVED), "{}");
-        JdbiTransactions transactions = new JdbiTransactions(database.jdbi());
-
-        assertThatThrownBy(() -> transactions.inTransaction(() -> {
-            repository.add(Prescription.create(erdOrder(first, 1), RECEIVED), "{}");
-            return repository.add(Prescription.create(erdOrder(existing, 1), RECEIVED), "{}");
-        })).isInstanceOf(EpsException.class);
-
-        assertThat(repository.findById(first)).isEmpty();
-    }
-
-    @Test
-    void unknown_prescription_is_not_found() {
-        assertThat(repository.findById(newId())).isEmpty();
-        assertThat(repository.findOriginalMessage(newId())).isEmpty();
-    }
-
-    @Test
-    void patient_search_returns_their_prescriptions_newest_first() {
-        NhsNumber patient = NhsNumber.parse("5839945242");
-        PrescriptionId older = newId();
-        PrescriptionId newer = newId();
-        repository.add(Prescription.create(order(older, patient), RECEIVED), "{}");
-        repository.add(Prescription.create(order(newer, patient), RECEIVED.plusSeconds(60)), "{}");
-
-        List<Prescription> found = repository.findByPatient(patient);
-
-        assertThat(found).extracting(Prescription::id).containsExactly(newer, older);
-        assertThat(found.get(0).order().nomination()).isEmpty();
-    }
-
-    private static PrescriptionId newId() {
-        return PrescriptionId.generate(OdsCode.parse("A83008"), RANDOM.nextInt(0x100000), RANDOM);
-    }
-
-    private static PrescriptionOrder erdOrder(PrescriptionId id, int issues) {
-        return new PrescriptionOrder(id, LongFormPrescriptionId.parse("20ba5fb5-cb58-462c-923e-22d180b09356"),
-                new PrescriptionType("0101"), TreatmentType.REPEAT_DISPENSING,
-                new Prescriber(Optional.of("DR C BOIN"), Optional.of("555086689106"), Optional.of("200102238987"),
-                        Optional.of("R8000"), OdsCode.parse("A83008"), Optional.of("HALLGARTH SURGERY")),
-                new Patient(PATIENT, Optional.of("TWITCHETT"), List.of("STACEY", "MARISA"),
-                        Optional.of(LocalDate.of(1948, 4, 30)), Optional.of("female"), Optional.of("KT11 2QY")),
-                List.of(item("a54219b8-f741-4c47-b662-e4f8dfa49ab6", "Amoxicillin 250mg capsules"),
-                        item("6989b7bd-8db6-428c-a593-4022e3044c00", "Co-codamol 30mg/500mg tablets")),
-                Optional.of(new NominatedDispenser(OdsCode.parse("FA565"), DispensingSiteType.PHARMACY)),
-                Instant.parse("2026-03-10T09:00:00Z"), LocalDate.of(2026, 3, 10), Optional.of(28), issues);
-    }
-
-    private static PrescriptionOrder order(PrescriptionId id, NhsNumber patient) {
-        return new PrescriptionOrder(id, LongFormPrescriptionId.parse("30ba5fb5-cb58-462c-923e-22d180b09356"),
-                new PrescriptionType("1001"), TreatmentType.ACUTE,
-                new Prescriber(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                        OdsCode.parse("RRERP"), Optional.empty()),
-                new Patient(patient, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty()),
-                List.of(item("2868554c-5565-4d31-b92a-c5b8dab8b90a", "Pseudoephedrine 60mg tablets")),
-                Optional.empty(), Instant.parse("2026-03-10T09:00:00Z"), LocalDate.of(2026, 3, 10), Optional.empty(), 1);
-    }
-
-    private static LineItem item(String id, String medication) {
-        return new LineItem(LineItemId.parse(id), new Medication("39732311000001104", medication),
-                new Quantity(new BigDecimal("20.5"), "tablet"), "2 times a day for 10 days");
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -20,24 +20,44 @@ import org.openeps.adapters.persistence.PostgresDatabase;
 import org.openeps.adapters.persistence.TestDatabases;
 import org.openeps.application.shared.ProcessOnceService;
 import org.openeps.application.shared.ProcessOnceUseCase.ProcessOnceCommand;
+import org.openeps.application.shared.RecordedReplies;
+import org.openeps.application.shared.RecordedRepliesContract;
 import org.openeps.application.shared.RecordedReply;
 import org.openeps.application.shared.RequestKey;
+import org.openeps.application.shared.Transactions;
 
-/** The replay guard against a real PostgreSQL, where "at the same moment" is decided by the database's locks. */
-class JdbiRecordedRepliesTest {
+/**
+ * The recorded-replies contract and the replay guard against a real PostgreSQL, where "at the same moment" is decided
+ * by the database's locks.
+ */
+class JdbiRecordedRepliesTest extends RecordedRepliesContract {
 
     private static PostgresDatabase database;
+    private static JdbiRecordedReplies replies;
+    private static JdbiTransactions transactions;
     private static ProcessOnceService processOnce;
 
     @BeforeAll
     static void openDatabase() {
         database = PostgresDatabase.open(TestDatabases.create());
-        processOnce = new ProcessOnceService(new JdbiTransactions(database.jdbi()), new JdbiRecordedReplies(database.jdbi()));
+        replies = new JdbiRecordedReplies(database.jdbi());
+        transactions = new JdbiTransactions(database.jdbi());
+        processOnce = new ProcessOnceService(transactions, replies);
     }
 
     @AfterAll
     static void closeDatabase() {
         database.close();
+    }
+
+    @Override
+    protected RecordedReplies replies() {
+        return replies;
+    }
+
+    @Override
+    protected Transactions transactions() {
+        return transactions;
     }
 
     @Test
