@@ -36,13 +36,14 @@ public record PrescriptionType(String code) {
         return originOf(code).orElseThrow();
     }
 
-    /** {@code 01xx}/{@code 1xxx} England, {@code 02xx}/{@code 2xxx} Wales, {@code 05xx}/{@code 5xxx} Isle of Man. */
+    /** {@code 01xx}/{@code 1xxx} England, {@code 02xx}/{@code 2xxx} Wales, {@code 05xx}/{@code 50xx} Isle of Man. */
     private static Optional<Country> originOf(String code) {
-        char countryDigit = code.charAt(0) == '0' ? code.charAt(1) : code.charAt(0);
+        boolean primary = code.charAt(0) == '0';
+        char countryDigit = primary ? code.charAt(1) : code.charAt(0);
         return switch (countryDigit) {
             case '1' -> Optional.of(Country.ENGLAND);
             case '2' -> Optional.of(Country.WALES);
-            case '5' -> Optional.of(Country.ISLE_OF_MAN);
+            case '5' -> primary || code.charAt(1) == '0' ? Optional.of(Country.ISLE_OF_MAN) : Optional.empty();
             default -> Optional.empty();
         };
     }
