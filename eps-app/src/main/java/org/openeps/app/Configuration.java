@@ -1,6 +1,7 @@
 package org.openeps.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.openeps.adapters.persistence.DatabaseSettings;
@@ -9,20 +10,31 @@ import org.openeps.adapters.persistence.DatabaseSettings;
  * The service's settings, read from environment variables (documented in the README). A value that cannot be used
  * stops the service at start with a message naming the variable.
  *
- * @param database empty to run on the embedded PostgreSQL kept in {@code dataDirectory}
+ * @param database          empty to run on the embedded PostgreSQL kept in {@code dataDirectory}
+ * @param schedulerInterval how often the time-driven work runs; zero turns the scheduler off
  */
 public record Configuration(
         int port,
         Optional<DatabaseSettings> database,
         Path dataDirectory,
         long maxRequestBytes,
-        int httpThreads) {
+        int httpThreads,
+        Duration schedulerInterval,
+        int schedulerBatchSize) {
 
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_DATA_DIRECTORY = "./eps-data";
     static final long DEFAULT_MAX_REQUEST_BYTES = 5_000_000;
     static final int DEFAULT_HTTP_THREADS = 200;
     static final int DEFAULT_POOL_SIZE = 10;
+    static final int DEFAULT_SCHEDULER_INTERVAL_SECONDS = 60;
+    static final int DEFAULT_SCHEDULER_BATCH = 500;
+
+    /** Settings for tests and embedding: no scheduler, the given database (empty: embedded in the data directory). */
+    public static Configuration of(int port, Optional<DatabaseSettings> database, Path dataDirectory) {
+        return new Configuration(port, database, dataDirectory, DEFAULT_MAX_REQUEST_BYTES, 32, Duration.ZERO,
+                DEFAULT_SCHEDULER_BATCH);
+    }
 
     public static Configuration fromEnvironment(Map<String, String> env) {
         int poolSize = integer(env, "EPS_DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE, 1, 1000);
@@ -39,7 +51,10 @@ public record Configuration(
                 database,
                 Path.of(value(env, "EPS_DATA_DIR").orElse(DEFAULT_DATA_DIRECTORY)).toAbsolutePath().normalize(),
                 integer(env, "EPS_MAX_REQUEST_BYTES", (int) DEFAULT_MAX_REQUEST_BYTES, 1_000, 100_000_000),
-                integer(env, "EPS_HTTP_THREADS", DEFAULT_HTTP_THREADS, 8, 10_000));
+                integer(env, "EPS_HTTP_THREADS", DEFAULT_HTTP_THREADS, 8, 10_000),
+                Duration.ofSeconds(integer(env, "EPS_SCHEDULER_INTERVAL_SECONDS", DEFAULT_SCHEDULER_INTERVAL_SECONDS, 0,
+                        86_400)),
+                integer(env, "EPS_SCHEDULER_BATCH", DEFAULT_SCHEDULER_BATCH, 1, 100_000));
     }
 
     /** Pool size used for the embedded database, which is always local. */

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every published prescription-order example, posted to the running service against a store where its prescription ID
  * is new: accepted with an informational OperationOutcome, and then visible through the Task search with issue 1 to be
- * dispensed, every item to be dispensed, and for eRD the right number of issues.
+ * dispensed, every item to be dispensed, and for eRD one Task per issue, the later ones future issues.
  */
 class PrescriptionOrderExamplesTest {
 
@@ -74,7 +74,6 @@ class PrescriptionOrderExamplesTest {
         List<JsonNode> requests = medicationRequests(sent);
         String prescriptionId = requests.get(0).path("groupIdentifier").path("value").asString();
         JsonNode tasks = service.taskFor(prescriptionId);
-        assertThat(tasks.path("total").asInt()).isEqualTo(1);
         JsonNode task = tasks.path("entry").get(0).path("resource");
         assertThat(task.path("businessStatus").path("coding").get(0).path("code").asString()).isEqualTo("0001");
         assertThat(task.path("focus").path("identifier").path("value").asString()).isEqualTo(prescriptionId);
@@ -89,7 +88,11 @@ class PrescriptionOrderExamplesTest {
             JsonNode repeatInformation = extension(task, "Extension-EPS-RepeatInformation");
             assertThat(repeatInformation.path("extension").get(0).path("valueUnsignedInt").asInt())
                     .isEqualTo(repeats.asInt());
+            assertThat(tasks.path("total").asInt()).isEqualTo(repeats.asInt() + 1);
+            tasks.path("entry").valueStream().skip(1).forEach(later -> assertThat(later.path("resource")
+                    .path("businessStatus").path("coding").get(0).path("code").asString()).isEqualTo("9000"));
         } else {
+            assertThat(tasks.path("total").asInt()).isEqualTo(1);
             assertThat(extension(task, "Extension-EPS-RepeatInformation").isMissingNode()).isTrue();
         }
     }

@@ -23,7 +23,7 @@ class RestartTest {
 
     @Test
     void prescriptions_survive_a_restart_on_the_embedded_database(@TempDir Path dataDirectory) throws Exception {
-        Configuration configuration = new Configuration(0, Optional.empty(), dataDirectory, 5_000_000, 16);
+        Configuration configuration = Configuration.of(0, Optional.empty(), dataDirectory);
         try (EpsService service = EpsService.start(configuration, Clock.systemUTC())) {
             HttpResponse<String> created = client.send(HttpRequest.newBuilder(uri(service, "/FHIR/R4/$process-message"))
                     .header("Content-Type", "application/fhir+json")

@@ -44,7 +44,7 @@ final class RunningService implements AutoCloseable {
     /** The service on a new test database. */
     static RunningService start(Clock clock) {
         DatabaseSettings database = TestDatabases.create();
-        Configuration configuration = new Configuration(0, Optional.of(database), Path.of("unused"), 5_000_000, 32);
+        Configuration configuration = Configuration.of(0, Optional.of(database), Path.of("unused"));
         return new RunningService(EpsService.start(configuration, clock), database);
     }
 

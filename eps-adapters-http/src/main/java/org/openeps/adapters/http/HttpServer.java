@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.openeps.adapters.http.fhir.OperationOutcomes;
+import org.openeps.application.prescription.ConcurrentUpdateException;
 import org.openeps.domain.shared.EpsException;
 import org.openeps.domain.shared.ErrorCode;
 import org.slf4j.Logger;
@@ -64,6 +65,9 @@ public final class HttpServer implements AutoCloseable {
                 respond(ctx, json, status, OperationOutcomes.error(OperationOutcomes.issueType(e.code()),
                         e.code().name(), OperationOutcomes.display(e.code()), e.getMessage()));
             });
+            config.routes.exception(ConcurrentUpdateException.class, (e, ctx) -> respond(ctx, json, 409,
+                    OperationOutcomes.error("conflict", "CONCURRENT_UPDATE", "Changed by another request",
+                            "The prescription was changed by another request at the same moment; send the request again")));
             config.routes.exception(HttpError.class, (e, ctx) -> respond(ctx, json, e.status(),
                     OperationOutcomes.error(e.issueType(), e.code(), e.getMessage(), e.getMessage())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, json, e.getStatus(),

@@ -22,7 +22,29 @@ public enum ErrorCode {
     /** No such resource. */
     RESOURCE_NOT_FOUND(Kind.NOT_FOUND),
     /** A business rule forbids the request in the prescription's current state. */
-    INVALID_LINE_STATE_TRANSITION(Kind.BUSINESS_RULE);
+    INVALID_LINE_STATE_TRANSITION(Kind.BUSINESS_RULE),
+    /** The prescription is with a dispenser other than the caller. */
+    PRESCRIPTION_WITH_ANOTHER_DISPENSER(Kind.BUSINESS_RULE),
+    /** The prescription has been cancelled. */
+    PRESCRIPTION_CANCELLED(Kind.BUSINESS_RULE),
+    /** The prescription has expired. */
+    PRESCRIPTION_EXPIRED(Kind.BUSINESS_RULE),
+    /** The prescription has been dispensed (or marked not dispensed, or claimed). */
+    PRESCRIPTION_DISPENSED(Kind.BUSINESS_RULE),
+    /** The prescription (or this eRD issue) may not be dispensed yet. */
+    PRESCRIPTION_NOT_YET_AVAILABLE(Kind.BUSINESS_RULE),
+    /** A dispense notification does not name every item of the prescription, or names one it does not have. */
+    ITEM_NOT_FOUND(Kind.INVALID),
+    /** A message names an eRD issue other than the one being dispensed. */
+    MAX_REPEAT_MISMATCH(Kind.BUSINESS_RULE),
+    /** An amend does not replace the latest dispense notification or claim. */
+    DISPENSE_AMEND_IDENTIFIER_MISMATCH(Kind.BUSINESS_RULE),
+    /** A claim for a prescription that is not dispensed or not dispensed. */
+    CLAIM_INVALID_NOT_DISPENSED(Kind.BUSINESS_RULE),
+    /** A claim or claim amend outside the claim period. */
+    CLAIM_AMEND_PERIOD_ISSUE(Kind.BUSINESS_RULE),
+    /** The caller's organisation may not act on this prescription. */
+    ORGANISATION_NOT_PERMITTED(Kind.FORBIDDEN);
 
     /** What kind of failure a code reports. */
     public enum Kind { INVALID, DUPLICATE, NOT_FOUND, BUSINESS_RULE, FORBIDDEN }

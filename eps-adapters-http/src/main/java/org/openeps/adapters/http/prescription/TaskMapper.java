@@ -12,32 +12,35 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Prescriptions as the Task resources of the EPS tracker search ({@code GET /FHIR/R4/Task}): one Task per
- * prescription, its business status the status of the current issue, and one output per item with that item's status.
+ * Prescriptions as the Task resources of the EPS tracker search ({@code GET /FHIR/R4/Task}): one Task per issue
+ * (an eRD prescription has several, told apart by {@code Extension-EPS-RepeatInformation}), its business status the
+ * issue's status, its owner the dispenser holding it (else the nominated one), and one output per item with that
+ * item's status.
  */
 public final class TaskMapper {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String ITEM_STATUS_SYSTEM = "https://fhir.nhs.uk/CodeSystem/medicationdispense-type";
 
-    /** A searchset Bundle holding one Task per prescription. */
+    /** A searchset Bundle holding one Task per issue of each prescription. */
     public ObjectNode searchset(List<Prescription> prescriptions) {
         ObjectNode bundle = NODES.objectNode();
         String id = UUID.randomUUID().toString();
         bundle.put("resourceType", "Bundle").put("id", id);
         bundle.putObject("identifier").put("system", FhirSystems.MESSAGE_ID).put("value", id);
-        bundle.put("type", "searchset").put("total", prescriptions.size());
+        bundle.put("type", "searchset");
         ArrayNode entries = bundle.putArray("entry");
-        prescriptions.forEach(prescription -> entries.addObject().set("resource", task(prescription)));
+        prescriptions.forEach(prescription -> prescription.issues()
+                .forEach(issue -> entries.addObject().set("resource", task(prescription, issue))));
+        bundle.put("total", entries.size());
         return bundle;
     }
 
-    private ObjectNode task(Prescription prescription) {
+    private ObjectNode task(Prescription prescription, Issue issue) {
         PrescriptionOrder order = prescription.order();
-        Issue issue = prescription.currentIssue();
         ObjectNode task = NODES.objectNode();
         task.put("resourceType", "Task");
-        task.put("id", order.longFormId().value());
+        task.put("id", order.longFormId().value() + (order.numberOfIssues() > 1 ? "-" + issue.number() : ""));
         ArrayNode extensions = task.putArray("extension");
         ObjectNode prescriptionExtension = extensions.addObject()
                 .put("url", "https://fhir.nhs.uk/StructureDefinition/Extension-EPS-Prescription");
@@ -73,9 +76,10 @@ public final class TaskMapper {
                 .put("system", FhirSystems.ODS_ORGANISATION_CODE)
                 .put("value", order.prescriber().organisation().value());
         order.prescriber().organisationName().ifPresent(name -> requester.put("display", name));
-        order.nomination().ifPresent(nomination -> task.putObject("owner").putObject("identifier")
-                .put("system", FhirSystems.ODS_ORGANISATION_CODE)
-                .put("value", nomination.organisation().value()));
+        issue.dispenser().or(() -> prescription.nomination().map(nomination -> nomination.organisation()))
+                .ifPresent(owner -> task.putObject("owner").putObject("identifier")
+                        .put("system", FhirSystems.ODS_ORGANISATION_CODE)
+                        .put("value", owner.value()));
         task.put("authoredOn", order.authoredOn().toString());
         ArrayNode outputs = task.putArray("output");
         order.items().forEach(item -> {

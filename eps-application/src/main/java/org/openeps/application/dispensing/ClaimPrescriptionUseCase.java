@@ -1,0 +1,26 @@
+package org.openeps.application.dispensing;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.openeps.domain.prescription.Prescription;
+import org.openeps.domain.prescription.PrescriptionId;
+import org.openeps.domain.shared.OdsCode;
+
+/** A dispenser claims payment for a dispensed issue from the NHSBSA, or amends its claim. */
+public interface ClaimPrescriptionUseCase {
+
+    Prescription claim(ClaimCommand command);
+
+    /** @param replaces for a claim amend, the identifier of the claim it replaces */
+    record ClaimCommand(OdsCode dispenser, PrescriptionId prescriptionId, String claimId, Optional<String> replaces,
+                        OptionalInt issueNumber) {
+        public ClaimCommand {
+            Objects.requireNonNull(dispenser, "dispenser");
+            Objects.requireNonNull(prescriptionId, "prescriptionId");
+            Objects.requireNonNull(claimId, "claimId");
+            Objects.requireNonNull(replaces, "replaces");
+            Objects.requireNonNull(issueNumber, "issueNumber");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.openeps.application.dispensing;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.openeps.domain.prescription.ItemStatus;
+import org.openeps.domain.prescription.LineItemId;
+import org.openeps.domain.prescription.Prescription;
+import org.openeps.domain.prescription.PrescriptionId;
+import org.openeps.domain.shared.OdsCode;
+
+/** A dispenser reports what it supplied (event {@code dispense-notification}), or corrects its latest report. */
+public interface DispensePrescriptionUseCase {
+
+    Prescription dispense(DispenseCommand command);
+
+    /**
+     * @param notificationId the notification's Bundle.identifier
+     * @param replaces       for an amend, the identifier of the notification it replaces
+     * @param issueNumber    the eRD issue, when the message names it
+     * @param items          the status the dispenser reports for every item
+     */
+    record DispenseCommand(OdsCode dispenser, PrescriptionId prescriptionId, String notificationId,
+                           Optional<String> replaces, OptionalInt issueNumber, Map<LineItemId, ItemStatus> items) {
+        public DispenseCommand {
+            Objects.requireNonNull(dispenser, "dispenser");
+            Objects.requireNonNull(prescriptionId, "prescriptionId");
+            Objects.requireNonNull(notificationId, "notificationId");
+            Objects.requireNonNull(replaces, "replaces");
+            Objects.requireNonNull(issueNumber, "issueNumber");
+            items = Map.copyOf(items);
+        }
+    }
+}

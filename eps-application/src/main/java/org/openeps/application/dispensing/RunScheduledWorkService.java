@@ -1,0 +1,50 @@
+package org.openeps.application.dispensing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.openeps.application.prescription.PrescriptionChanges;
+import org.openeps.application.prescription.PrescriptionRepository;
+import org.openeps.application.shared.Transactions;
+import org.openeps.domain.prescription.Prescription;
+
+/**
+ * Applies every time-driven move that is due to a batch of prescriptions, in one transaction. The batch is taken with
+ * SKIP LOCKED, so several service instances share the work without doing any twice.
+ */
+public final class RunScheduledWorkService implements RunScheduledWorkUseCase {
+
+    private final Transactions transactions;
+    private final PrescriptionRepository prescriptions;
+    private final PrescriptionChanges changes;
+    private final Clock clock;
+
+    public RunScheduledWorkService(Transactions transactions, PrescriptionRepository prescriptions,
+                                   PrescriptionChanges changes, Clock clock) {
+        this.transactions = transactions;
+        this.prescriptions = prescriptions;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    @Override
+    public int runOnce(int batchSize) {
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
+            int changed = 0;
+            for (Prescription due : prescriptions.lockWithWorkDue(now, batchSize)) {
+                Prescription current = due;
+                current = changes.apply(current, p -> p.expireDue(now).orElse(p), now, Optional.empty(), "expire",
+                        Optional.empty());
+                current = changes.apply(current, p -> p.noClaimDue(now).orElse(p), now, Optional.empty(), "no-claim",
+                        Optional.empty());
+                current = changes.apply(current, p -> p.makeAvailableDue(now).orElse(p), now, Optional.empty(),
+                        "available", Optional.empty());
+                if (current != due) {
+                    changed++;
+                }
+            }
+            return changed;
+        });
+    }
+}

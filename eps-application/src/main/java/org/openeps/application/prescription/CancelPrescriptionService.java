@@ -1,0 +1,42 @@
+package org.openeps.application.prescription;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.openeps.application.shared.Transactions;
+import org.openeps.domain.prescription.Cancellation;
+import org.openeps.domain.prescription.CancellationResult;
+import org.openeps.domain.prescription.Prescription;
+
+/** Cancels what can be cancelled and answers every request with its R-code. */
+public final class CancelPrescriptionService implements CancelPrescriptionUseCase {
+
+    private final Transactions transactions;
+    private final PrescriptionRepository prescriptions;
+    private final PrescriptionChanges changes;
+    private final Clock clock;
+
+    public CancelPrescriptionService(Transactions transactions, PrescriptionRepository prescriptions,
+                                     PrescriptionChanges changes, Clock clock) {
+        this.transactions = transactions;
+        this.prescriptions = prescriptions;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    @Override
+    public Cancelled cancel(CancelCommand command) {
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
+            Optional<Prescription> found = prescriptions.findByIdForUpdate(command.prescriptionId());
+            if (found.isEmpty()) {
+                return new Cancelled(CancellationResult.NOT_FOUND, Optional.empty());
+            }
+            Cancellation cancellation = found.get().cancel(command.requestedBy(), command.prescriber(), command.nhsNumber(), command.item(),
+                    command.reasonCode(), now);
+            Prescription after = changes.apply(found.get(), unchanged -> cancellation.prescription(), now,
+                    Optional.of(command.requestedBy()), "cancel", command.messageId());
+            return new Cancelled(cancellation.result(), Optional.of(after));
+        });
+    }
+}

@@ -1,0 +1,56 @@
+package org.openeps.application.prescription;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.openeps.domain.prescription.HistoryEvent;
+import org.openeps.domain.prescription.Issue;
+import org.openeps.domain.prescription.Prescription;
+import org.openeps.domain.prescription.PrescriptionId;
+import org.openeps.domain.shared.EpsException;
+import org.openeps.domain.shared.ErrorCode;
+import org.openeps.domain.shared.OdsCode;
+
+/**
+ * How every use case changes a stored prescription: inside the caller's transaction, load it locked, apply one domain
+ * move, store it, and record a history event for every issue the move changed.
+ */
+public final class PrescriptionChanges {
+
+    private final PrescriptionRepository prescriptions;
+    private final PrescriptionHistory history;
+
+    public PrescriptionChanges(PrescriptionRepository prescriptions, PrescriptionHistory history) {
+        this.prescriptions = prescriptions;
+        this.history = history;
+    }
+
+    /** Loads the prescription locked; an unknown ID is {@link ErrorCode#RESOURCE_NOT_FOUND}. */
+    public Prescription load(PrescriptionId id) {
+        return prescriptions.findByIdForUpdate(id).orElseThrow(() -> new EpsException(ErrorCode.RESOURCE_NOT_FOUND,
+                "Prescription " + id + " was not found"));
+    }
+
+    /** Applies a move to a prescription already loaded, stores it and records what changed. */
+    public Prescription apply(Prescription before, UnaryOperator<Prescription> move, Instant at,
+                              Optional<OdsCode> organisation, String event, Optional<String> messageId) {
+        Prescription after = move.apply(before);
+        if (after == before) {
+            return before;
+        }
+        Prescription stored = prescriptions.update(after);
+        for (Issue issue : stored.issues()) {
+            Issue previous = before.issue(issue.number());
+            if (!issue.equals(previous)) {
+                history.record(HistoryEvent.of(stored, issue, at, organisation, event, messageId));
+            }
+        }
+        return stored;
+    }
+
+    /** Loads, applies a move, stores and records. */
+    public Prescription change(PrescriptionId id, UnaryOperator<Prescription> move, Instant at,
+                               Optional<OdsCode> organisation, String event, Optional<String> messageId) {
+        return apply(load(id), move, at, organisation, event, messageId);
+    }
+}
