@@ -41,7 +41,7 @@ final class ItemOutcomes {
             EpsException.require(now != null, ErrorCode.ITEM_NOT_FOUND,
                     "The dispense notification must give a status for item " + item.getKey());
             ItemStatus was = item.getValue();
-            boolean allowed = now == was || (OPEN.contains(was) && REPORTABLE.contains(now));
+            boolean allowed = OPEN.contains(was) ? REPORTABLE.contains(now) : now == was;
             EpsException.require(allowed, ErrorCode.INVALID_LINE_STATE_TRANSITION,
                     "Item " + item.getKey() + " cannot go from " + was.code() + " (" + was.label() + ") to "
                             + now.code() + " (" + now.label() + ")");

@@ -221,7 +221,10 @@ public final class Prescription {
 
     /** Replaces the claim of an issue; the issue stays claimed and keeps the date of the first claim. */
     public Prescription amendClaim(OdsCode dispenser, String claimId, String replaces, OptionalInt issueNumber, Instant now) {
-        Issue issue = target(Transition.AMEND_CLAIM, issueNumber);
+        Issue issue = issueNumber.isPresent() ? target(Transition.AMEND_CLAIM, issueNumber) : issues.stream()
+                .filter(candidate -> candidate.claim().filter(claim -> claim.claimId().equals(replaces)).isPresent())
+                .findFirst()
+                .orElseGet(() -> target(Transition.AMEND_CLAIM, issueNumber));
         Transition.AMEND_CLAIM.check(issue.status());
         requireHolder(issue, dispenser);
         ClaimRecord claim = issue.claim().orElseThrow(() -> new EpsException(ErrorCode.INVALID_LINE_STATE_TRANSITION,
@@ -418,9 +421,15 @@ public final class Prescription {
         return result;
     }
 
-    /** The issue a dispensing message is about: the one it names, or the first the transition may act on. */
+    /**
+     * The issue a dispensing message is about: the one it names, else the one the transition may act on: the latest
+     * such issue for amending or withdrawing a dispense (only the latest notification may change), the first otherwise.
+     */
     private Issue target(Transition transition, OptionalInt issueNumber) {
-        Optional<Issue> candidate = issues.stream().filter(issue -> transition.allowedFrom(issue.status())).findFirst();
+        List<Issue> allowed = issues.stream().filter(issue -> transition.allowedFrom(issue.status())).toList();
+        boolean latest = transition == Transition.AMEND_DISPENSE || transition == Transition.WITHDRAW;
+        Optional<Issue> candidate = allowed.isEmpty() ? Optional.empty()
+                : Optional.of(allowed.get(latest ? allowed.size() - 1 : 0));
         if (issueNumber.isEmpty()) {
             return candidate.orElseGet(this::currentIssue);
         }

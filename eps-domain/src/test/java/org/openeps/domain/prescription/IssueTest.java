@@ -125,7 +125,7 @@ class IssueTest {
 
         assertThatThrownBy(() -> issue.itemStatus(SECOND))
                 .isInstanceOfSatisfying(EpsException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.ITEM_NOT_FOUND));
     }
 
     @ParameterizedTest

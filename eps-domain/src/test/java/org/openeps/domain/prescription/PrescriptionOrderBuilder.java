@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.openeps.domain.shared.NhsNumber;
 import org.openeps.domain.shared.OdsCode;
@@ -42,6 +44,18 @@ final class PrescriptionOrderBuilder {
         LineItemId id = new LineItemId(String.format(Locale.ROOT, "a54219b8-f741-4c47-b662-%012d", n));
         return new LineItem(id, new Medication("39720311000001101", "Paracetamol 500mg soluble tablets"),
                 new Quantity(new BigDecimal("60"), "tablet"), "2 tablets up to four times a day");
+    }
+
+    /**
+     * Item statuses for items 1, 2, ... in order, by EPS code: {@code itemStatuses("0001", "0004")} gives item 1
+     * fully dispensed and item 2 not dispensed owing. For issues and dispense notifications.
+     */
+    static Map<LineItemId, ItemStatus> itemStatuses(String... codes) {
+        Map<LineItemId, ItemStatus> statuses = new LinkedHashMap<>();
+        for (int n = 1; n <= codes.length; n++) {
+            statuses.put(item(n).id(), ItemStatus.fromCode(codes[n - 1]));
+        }
+        return statuses;
     }
 
     PrescriptionOrderBuilder type(String code) {
