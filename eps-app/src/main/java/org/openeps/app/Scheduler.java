@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openeps.application.dispensing.RunScheduledWorkUseCase;
+import org.openeps.application.dispensing.RunScheduledWorkUseCase.ScheduledWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +33,16 @@ final class Scheduler implements AutoCloseable {
 
     private void runDue() {
         try {
-            int changed;
+            ScheduledWork batch;
             int total = 0;
             do {
-                changed = work.runOnce(batchSize);
-                total += changed;
-            } while (changed == batchSize && !Thread.currentThread().isInterrupted());
+                batch = work.runOnce(batchSize);
+                total += batch.changed();
+                if (!batch.refused().isEmpty()) {
+                    LOG.error("Scheduled work refused by a domain rule for {}; these prescriptions stay as they are",
+                            batch.refused());
+                }
+            } while (batch.changed() == batchSize && !Thread.currentThread().isInterrupted());
             if (total > 0) {
                 LOG.info("Scheduled work changed {} prescriptions", total);
             }

@@ -42,11 +42,14 @@ public final class OperationOutcomes {
     /** The FHIR issue type that best describes an EPS error code. */
     public static String issueType(ErrorCode code) {
         return switch (code) {
-            case MISSING_VALUE, INVALID_VALUE, INVALID_CHECK_DIGIT -> "value";
+            case MISSING_VALUE, INVALID_VALUE, INVALID_CHECK_DIGIT, ITEM_NOT_FOUND -> "value";
             case UNSUPPORTED_MESSAGE -> "not-supported";
             case DUPLICATE_PRESCRIPTION_ID -> "duplicate";
             case PRESCRIPTION_NOT_FOUND, RESOURCE_NOT_FOUND -> "not-found";
-            case INVALID_LINE_STATE_TRANSITION -> "business-rule";
+            case INVALID_LINE_STATE_TRANSITION, PRESCRIPTION_WITH_ANOTHER_DISPENSER, PRESCRIPTION_CANCELLED,
+                 PRESCRIPTION_EXPIRED, PRESCRIPTION_DISPENSED, PRESCRIPTION_NOT_YET_AVAILABLE, MAX_REPEAT_MISMATCH,
+                 DISPENSE_AMEND_IDENTIFIER_MISMATCH, CLAIM_INVALID_NOT_DISPENSED, CLAIM_AMEND_PERIOD_ISSUE -> "business-rule";
+            case ORGANISATION_NOT_PERMITTED -> "forbidden";
         };
     }
 
@@ -61,6 +64,17 @@ public final class OperationOutcomes {
             case PRESCRIPTION_NOT_FOUND -> "Prescription not found";
             case RESOURCE_NOT_FOUND -> "Resource not found";
             case INVALID_LINE_STATE_TRANSITION -> "Invalid state transition";
+            case PRESCRIPTION_WITH_ANOTHER_DISPENSER -> "Prescription is with another dispenser";
+            case PRESCRIPTION_CANCELLED -> "Prescription has been cancelled";
+            case PRESCRIPTION_EXPIRED -> "Prescription has expired";
+            case PRESCRIPTION_DISPENSED -> "Prescription has been dispensed";
+            case PRESCRIPTION_NOT_YET_AVAILABLE -> "Prescription is not yet available for dispensing";
+            case ITEM_NOT_FOUND -> "Item not found";
+            case MAX_REPEAT_MISMATCH -> "Repeat issue mismatch";
+            case DISPENSE_AMEND_IDENTIFIER_MISMATCH -> "Amend does not replace the latest message";
+            case CLAIM_INVALID_NOT_DISPENSED -> "Claim for a prescription that is not dispensed";
+            case CLAIM_AMEND_PERIOD_ISSUE -> "Outside the claim period";
+            case ORGANISATION_NOT_PERMITTED -> "Organisation not permitted";
         };
     }
 

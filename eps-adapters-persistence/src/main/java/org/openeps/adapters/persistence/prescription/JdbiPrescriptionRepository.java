@@ -1,6 +1,8 @@
 package org.openeps.adapters.persistence.prescription;
 
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,13 +13,21 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.openeps.adapters.persistence.prescription.PrescriptionRows.DispenseRow;
 import org.openeps.adapters.persistence.prescription.PrescriptionRows.IssueRow;
 import org.openeps.adapters.persistence.prescription.PrescriptionRows.ItemRow;
 import org.openeps.adapters.persistence.prescription.PrescriptionRows.ItemStatusRow;
 import org.openeps.adapters.persistence.prescription.PrescriptionRows.PrescriptionRow;
+import org.openeps.adapters.persistence.prescription.PrescriptionRows.ReleasableRow;
+import org.openeps.application.prescription.ConcurrentUpdateException;
 import org.openeps.application.prescription.PrescriptionRepository;
+import org.openeps.domain.prescription.ClaimRecord;
+import org.openeps.domain.prescription.DispenseRecord;
 import org.openeps.domain.prescription.DispensingSiteType;
 import org.openeps.domain.prescription.Issue;
 import org.openeps.domain.prescription.ItemStatus;
@@ -27,6 +37,7 @@ import org.openeps.domain.prescription.LongFormPrescriptionId;
 import org.openeps.domain.prescription.Medication;
 import org.openeps.domain.prescription.NominatedDispenser;
 import org.openeps.domain.prescription.Patient;
+import org.openeps.domain.prescription.PendingCancellation;
 import org.openeps.domain.prescription.Prescriber;
 import org.openeps.domain.prescription.Prescription;
 import org.openeps.domain.prescription.PrescriptionId;
@@ -34,19 +45,33 @@ import org.openeps.domain.prescription.PrescriptionOrder;
 import org.openeps.domain.prescription.PrescriptionStatus;
 import org.openeps.domain.prescription.PrescriptionType;
 import org.openeps.domain.prescription.Quantity;
+import org.openeps.domain.prescription.Transition;
 import org.openeps.domain.prescription.TreatmentType;
 import org.openeps.domain.shared.EpsException;
 import org.openeps.domain.shared.ErrorCode;
 import org.openeps.domain.shared.NhsNumber;
 import org.openeps.domain.shared.OdsCode;
 
-/** Prescriptions in PostgreSQL: one row per prescription, item, issue and item status. */
+/**
+ * Prescriptions in PostgreSQL: one row per prescription, item, issue, item status and dispense notification.
+ *
+ * <p>Every method runs on the Jdbi handle of the caller's transaction when there is one ({@code jdbi.withHandle} and
+ * {@code jdbi.inTransaction} join it), so that locks taken here last until the caller's unit of work ends. Reads made
+ * outside a transaction run in one read-only repeatable-read transaction, so that the several queries of a load see
+ * one state even while the prescription is being changed.
+ */
 public final class JdbiPrescriptionRepository implements PrescriptionRepository {
 
     /** The most prescriptions one patient search returns, newest first. */
     static final int PATIENT_SEARCH_LIMIT = 100;
 
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /** The statuses an issue may expire from, as SQL literals, for the due-work query's partial index. */
+    private static final String EXPIRABLE = Transition.EXPIRE.from().stream()
+            .map(status -> "'" + status.code() + "'")
+            .sorted()
+            .collect(Collectors.joining(", "));
 
     private final Jdbi jdbi;
 
@@ -56,22 +81,13 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
 
     @Override
     public Prescription add(Prescription prescription, String originalMessage) {
-        // PostgreSQL keeps timestamps to the microsecond: return what a later read will give.
-        Prescription stored = Prescription.rehydrate(prescription.order(), prescription.issues(),
-                prescription.receivedAt().truncatedTo(ChronoUnit.MICROS), prescription.version() + 1);
+        Prescription stored = asStored(prescription, prescription.version() + 1);
         try {
             jdbi.useTransaction(handle -> {
                 PrescriptionDao dao = handle.attach(PrescriptionDao.class);
                 dao.insert(toRow(stored), originalMessage);
                 dao.insertItems(itemRows(stored));
-                dao.insertIssues(stored.issues().stream()
-                        .map(issue -> new IssueRow(stored.id().value(), issue.number(), issue.status().code()))
-                        .toList());
-                dao.insertItemStatuses(stored.issues().stream()
-                        .flatMap(issue -> issue.itemStatuses().entrySet().stream()
-                                .map(item -> new ItemStatusRow(stored.id().value(), issue.number(),
-                                        item.getKey().value(), item.getValue().code())))
-                        .toList());
+                writeIssues(dao, stored);
             });
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
@@ -83,15 +99,40 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
         return stored;
     }
 
+    /**
+     * Stores the version loaded plus one, if the stored version is still the one loaded; then rewrites the issues,
+     * their item statuses and dispense notifications, all in the caller's transaction.
+     */
+    @Override
+    public Prescription update(Prescription prescription) {
+        Prescription stored = asStored(prescription, prescription.version() + 1);
+        boolean nominationCleared = nominationCleared(prescription);
+        jdbi.useTransaction(handle -> {
+            PrescriptionDao dao = handle.attach(PrescriptionDao.class);
+            if (dao.update(stored.id().value(), prescription.version(), nominationCleared) == 0) {
+                throw new ConcurrentUpdateException("Prescription " + prescription.id()
+                        + " changed since version " + prescription.version() + " was loaded, or is not stored");
+            }
+            dao.deleteDispenses(stored.id().value());
+            writeIssues(dao, stored);
+        });
+        return stored;
+    }
+
     @Override
     public Optional<Prescription> findById(PrescriptionId id) {
-        return load(List.of(id.value())).stream().findFirst();
+        return reading(handle -> load(handle, List.of(id.value()), false)).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Prescription> findByIdForUpdate(PrescriptionId id) {
+        return jdbi.inTransaction(handle -> load(handle, List.of(id.value()), true)).stream().findFirst();
     }
 
     @Override
     public List<Prescription> findByPatient(NhsNumber nhsNumber) {
-        return jdbi.withHandle(handle -> load(
-                handle.attach(PrescriptionDao.class).findIdsByPatient(nhsNumber.value(), PATIENT_SEARCH_LIMIT)));
+        return reading(handle -> load(handle,
+                handle.attach(PrescriptionDao.class).findIdsByPatient(nhsNumber.value(), PATIENT_SEARCH_LIMIT), false));
     }
 
     @Override
@@ -99,32 +140,142 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
         return jdbi.withHandle(handle -> handle.attach(PrescriptionDao.class).findOriginalMessage(id.value()));
     }
 
-    /** Loads the prescriptions with these IDs, in the order given, with four queries whatever their number. */
-    private List<Prescription> load(List<String> ids) {
+    /**
+     * Locks with {@code FOR UPDATE OF prescription SKIP LOCKED}, then loads what it locked. A prescription another
+     * transaction changed and committed while the locking statement ran is locked in its new version although the
+     * statement judged its issues as they were before; loaded after locking, it is checked again and left out if it
+     * is no longer releasable to this dispenser.
+     */
+    @Override
+    public List<Releasable> lockNominatedReleasable(OdsCode dispenser, int limit) {
+        return jdbi.inTransaction(handle -> {
+            List<ReleasableRow> rows = handle.attach(PrescriptionDao.class).lockNominatedReleasable(dispenser.value(), limit);
+            Map<String, Prescription> loaded = load(handle, rows.stream().map(ReleasableRow::id).toList(), false).stream()
+                    .collect(Collectors.toMap(prescription -> prescription.id().value(), prescription -> prescription));
+            List<Releasable> releasable = new ArrayList<>();
+            for (ReleasableRow row : rows) {
+                Prescription prescription = loaded.get(row.id());
+                if (prescription != null && releasableTo(prescription, dispenser)) {
+                    releasable.add(new Releasable(prescription, row.originalMessage()));
+                }
+            }
+            return releasable;
+        });
+    }
+
+    /**
+     * Locks with {@code FOR UPDATE SKIP LOCKED} the prescriptions the derived columns say have work due, oldest first:
+     * the dates are English calendar dates, the claim period is exact ({@link Prescription#CLAIM_PERIOD} before
+     * {@code now}, to the microsecond PostgreSQL keeps).
+     */
+    @Override
+    public List<Prescription> lockWithWorkDue(Instant now, int limit) {
+        LocalDate today = LocalDate.ofInstant(now, Prescription.EPS_ZONE);
+        Instant claimCutoff = now.minus(Prescription.CLAIM_PERIOD).truncatedTo(ChronoUnit.MICROS);
+        return jdbi.inTransaction(handle -> load(handle, handle.attach(PrescriptionDao.class)
+                .lockWithWorkDue(EXPIRABLE, today, today.plusDays(1), claimCutoff, limit), false));
+    }
+
+    private static boolean releasableTo(Prescription prescription, OdsCode dispenser) {
+        return prescription.nomination().map(NominatedDispenser::organisation).equals(Optional.of(dispenser))
+                && prescription.issues().stream().anyMatch(issue -> issue.status() == PrescriptionStatus.TO_BE_DISPENSED);
+    }
+
+    /** Runs a read in the caller's transaction, or else in a read-only repeatable-read one of its own. */
+    private <T> T reading(HandleCallback<T, RuntimeException> read) {
+        return jdbi.withHandle(handle -> {
+            if (handle.isInTransaction()) {
+                return read.withHandle(handle);
+            }
+            boolean wasReadOnly = handle.isReadOnly();
+            handle.setReadOnly(true);
+            try {
+                return handle.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, read);
+            } finally {
+                handle.setReadOnly(wasReadOnly);
+            }
+        });
+    }
+
+    /**
+     * Loads the prescriptions with these IDs, in the order given, with five queries whatever their number; with
+     * {@code lock}, the prescription rows stay locked until the transaction ends.
+     */
+    private static List<Prescription> load(Handle handle, List<String> ids, boolean lock) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(handle -> {
-            PrescriptionDao dao = handle.attach(PrescriptionDao.class);
-            Map<String, PrescriptionRow> rows = dao.findPrescriptions(ids).stream()
-                    .collect(Collectors.toMap(PrescriptionRow::id, row -> row));
-            Map<String, List<ItemRow>> items = groupBy(dao.findItems(ids), ItemRow::prescriptionId);
-            Map<String, List<IssueRow>> issues = groupBy(dao.findIssues(ids), IssueRow::prescriptionId);
-            Map<String, List<ItemStatusRow>> statuses = groupBy(dao.findItemStatuses(ids), ItemStatusRow::prescriptionId);
-            List<Prescription> found = new ArrayList<>();
-            for (String id : ids) {
-                PrescriptionRow row = rows.get(id);
-                if (row != null) {
-                    found.add(toPrescription(row, items.getOrDefault(id, List.of()), issues.getOrDefault(id, List.of()),
-                            statuses.getOrDefault(id, List.of())));
-                }
+        PrescriptionDao dao = handle.attach(PrescriptionDao.class);
+        Map<String, PrescriptionRow> rows = (lock ? dao.findPrescriptionsForUpdate(ids) : dao.findPrescriptions(ids))
+                .stream()
+                .collect(Collectors.toMap(PrescriptionRow::id, row -> row));
+        Map<String, List<ItemRow>> items = groupBy(dao.findItems(ids), ItemRow::prescriptionId);
+        Map<String, List<IssueRow>> issues = groupBy(dao.findIssues(ids), IssueRow::prescriptionId);
+        Map<String, List<ItemStatusRow>> statuses = groupBy(dao.findItemStatuses(ids), ItemStatusRow::prescriptionId);
+        Map<String, List<DispenseRow>> dispenses = groupBy(dao.findDispenses(ids), DispenseRow::prescriptionId);
+        List<Prescription> found = new ArrayList<>();
+        for (String id : ids) {
+            PrescriptionRow row = rows.get(id);
+            if (row != null) {
+                found.add(toPrescription(row, items.getOrDefault(id, List.of()), issues.getOrDefault(id, List.of()),
+                        statuses.getOrDefault(id, List.of()), dispenses.getOrDefault(id, List.of())));
             }
-            return found;
-        });
+        }
+        return found;
+    }
+
+    private static void writeIssues(PrescriptionDao dao, Prescription prescription) {
+        dao.upsertIssues(issueRows(prescription));
+        dao.upsertItemStatuses(itemStatusRows(prescription));
+        List<DispenseRow> dispenses = dispenseRows(prescription);
+        if (!dispenses.isEmpty()) {
+            dao.insertDispenses(dispenses);
+        }
     }
 
     private static <T> Map<String, List<T>> groupBy(Collection<T> rows, Function<T, String> key) {
         return rows.stream().collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /**
+     * The prescription as a later read will give it: this version, and every instant to the microsecond, as
+     * PostgreSQL keeps time (the order is stored as given).
+     */
+    private static Prescription asStored(Prescription prescription, long version) {
+        return Prescription.rehydrate(prescription.order(), prescription.nomination(),
+                prescription.issues().stream().map(JdbiPrescriptionRepository::asStored).toList(),
+                micros(prescription.receivedAt()), version);
+    }
+
+    private static Issue asStored(Issue issue) {
+        return new Issue(issue.number(), issue.status(), issue.itemStatuses(), issue.dispenser(),
+                issue.pendingCancellation().map(pending -> new PendingCancellation(pending.requestedBy(),
+                        pending.prescriber(), pending.item(), pending.reasonCode(), micros(pending.at()))),
+                issue.dispenses().stream()
+                        .map(record -> new DispenseRecord(record.notificationId(), micros(record.at()),
+                                record.statusBefore(), record.itemsBefore()))
+                        .toList(),
+                issue.claim().map(claim -> new ClaimRecord(claim.claimId(), micros(claim.receivedAt()))));
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Whether a dispenser returned the prescription: the only change to a nomination there is, so the only one stored.
+     *
+     * @throws IllegalArgumentException for a nomination that is neither the order's nor none
+     */
+    private static boolean nominationCleared(Prescription prescription) {
+        if (prescription.nomination().equals(prescription.order().nomination())) {
+            return false;
+        }
+        if (prescription.nomination().isEmpty()) {
+            return true;
+        }
+        throw new IllegalArgumentException("Prescription " + prescription.id() + " is nominated to "
+                + prescription.nomination().get().organisation() + ", which is neither the prescribed nomination nor none");
     }
 
     private static PrescriptionRow toRow(Prescription prescription) {
@@ -150,6 +301,7 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
                 patient.postcode().orElse(null),
                 order.nomination().map(nomination -> nomination.organisation().value()).orElse(null),
                 order.nomination().map(nomination -> nomination.siteType()).orElse(DispensingSiteType.NONE).code(),
+                nominationCleared(prescription),
                 order.authoredOn(),
                 order.startDate(),
                 order.daysSupply().orElse(null),
@@ -170,8 +322,52 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
                 .toList();
     }
 
+    /** The issue rows, with the derived dates the due-work query reads taken from the domain. */
+    private static List<IssueRow> issueRows(Prescription prescription) {
+        return prescription.issues().stream()
+                .map(issue -> {
+                    Optional<PendingCancellation> pending = issue.pendingCancellation();
+                    return new IssueRow(
+                            prescription.id().value(),
+                            issue.number(),
+                            issue.status().code(),
+                            issue.dispenser().map(OdsCode::value).orElse(null),
+                            pending.map(cancellation -> cancellation.requestedBy().value()).orElse(null),
+                            pending.flatMap(PendingCancellation::prescriber).orElse(null),
+                            pending.flatMap(PendingCancellation::item).map(LineItemId::value).orElse(null),
+                            pending.map(PendingCancellation::reasonCode).orElse(null),
+                            pending.map(PendingCancellation::at).orElse(null),
+                            issue.claim().map(ClaimRecord::claimId).orElse(null),
+                            issue.claim().map(ClaimRecord::receivedAt).orElse(null),
+                            prescription.expiresOn(issue.number()),
+                            prescription.availableFrom(issue.number()),
+                            issue.lastDispensedAt().orElse(null));
+                })
+                .toList();
+    }
+
+    private static List<ItemStatusRow> itemStatusRows(Prescription prescription) {
+        return prescription.issues().stream()
+                .flatMap(issue -> issue.itemStatuses().entrySet().stream()
+                        .map(item -> new ItemStatusRow(prescription.id().value(), issue.number(),
+                                item.getKey().value(), item.getValue().code())))
+                .toList();
+    }
+
+    private static List<DispenseRow> dispenseRows(Prescription prescription) {
+        return prescription.issues().stream()
+                .flatMap(issue -> IntStream.range(0, issue.dispenses().size())
+                        .mapToObj(position -> {
+                            DispenseRecord record = issue.dispenses().get(position);
+                            return new DispenseRow(prescription.id().value(), issue.number(), position,
+                                    record.notificationId(), record.at(), record.statusBefore().code(),
+                                    ItemStatusArrays.encode(record.itemsBefore()));
+                        }))
+                .toList();
+    }
+
     private static Prescription toPrescription(PrescriptionRow row, List<ItemRow> itemRows, List<IssueRow> issueRows,
-                                               List<ItemStatusRow> statusRows) {
+                                               List<ItemStatusRow> statusRows, List<DispenseRow> dispenseRows) {
         Optional<NominatedDispenser> nomination = Optional.ofNullable(row.nominatedOds())
                 .map(ods -> new NominatedDispenser(OdsCode.parse(ods),
                         DispensingSiteType.fromCode(row.nominatedSiteType())));
@@ -199,10 +395,27 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
         Map<Integer, Map<LineItemId, ItemStatus>> itemStatuses = new LinkedHashMap<>();
         statusRows.forEach(status -> itemStatuses.computeIfAbsent(status.issueNumber(), n -> new LinkedHashMap<>())
                 .put(LineItemId.parse(status.itemId()), ItemStatus.fromCode(status.status())));
+        Map<Integer, List<DispenseRecord>> dispenses = new LinkedHashMap<>();
+        dispenseRows.forEach(dispense -> dispenses.computeIfAbsent(dispense.issueNumber(), n -> new ArrayList<>())
+                .add(new DispenseRecord(dispense.notificationId(), dispense.at(),
+                        PrescriptionStatus.fromCode(dispense.statusBefore()),
+                        ItemStatusArrays.decode(dispense.itemsBefore()))));
         List<Issue> issues = issueRows.stream()
-                .map(issue -> new Issue(issue.issueNumber(), PrescriptionStatus.fromCode(issue.status()),
-                        itemStatuses.getOrDefault(issue.issueNumber(), Map.of())))
+                .map(issue -> new Issue(
+                        issue.issueNumber(),
+                        PrescriptionStatus.fromCode(issue.status()),
+                        itemStatuses.getOrDefault(issue.issueNumber(), Map.of()),
+                        Optional.ofNullable(issue.dispenserOds()).map(OdsCode::parse),
+                        Optional.ofNullable(issue.cancelRequestedBy()).map(requestedBy -> new PendingCancellation(
+                                OdsCode.parse(requestedBy),
+                                Optional.ofNullable(issue.cancelPrescriber()),
+                                Optional.ofNullable(issue.cancelItemId()).map(LineItemId::parse),
+                                issue.cancelReasonCode(),
+                                issue.cancelRequestedAt())),
+                        dispenses.getOrDefault(issue.issueNumber(), List.of()),
+                        Optional.ofNullable(issue.claimId()).map(claimId -> new ClaimRecord(claimId, issue.claimReceivedAt()))))
                 .toList();
-        return Prescription.rehydrate(order, issues, row.receivedAt(), row.version());
+        Optional<NominatedDispenser> current = row.nominationCleared() ? Optional.empty() : nomination;
+        return Prescription.rehydrate(order, current, issues, row.receivedAt(), row.version());
     }
 }

@@ -29,6 +29,7 @@ final class PrescriptionRows {
             String patientPostcode,
             String nominatedOds,
             String nominatedSiteType,
+            boolean nominationCleared,
             Instant authoredOn,
             LocalDate startDate,
             Integer daysSupply,
@@ -48,9 +49,42 @@ final class PrescriptionRows {
             String dosageText) {
     }
 
-    public record IssueRow(String prescriptionId, int issueNumber, String status) {
+    /**
+     * One issue. {@code expiresOn}, {@code availableFrom} and {@code lastDispensedAt} are derived from the domain on
+     * every write, for the time-driven work query; they are never mapped back into the domain.
+     */
+    public record IssueRow(
+            String prescriptionId,
+            int issueNumber,
+            String status,
+            String dispenserOds,
+            String cancelRequestedBy,
+            String cancelPrescriber,
+            String cancelItemId,
+            String cancelReasonCode,
+            Instant cancelRequestedAt,
+            String claimId,
+            Instant claimReceivedAt,
+            LocalDate expiresOn,
+            LocalDate availableFrom,
+            Instant lastDispensedAt) {
     }
 
     public record ItemStatusRow(String prescriptionId, int issueNumber, String itemId, String status) {
+    }
+
+    /** One dispense notification applied to an issue; {@code itemsBefore} holds {@code itemId=code} pairs. */
+    public record DispenseRow(
+            String prescriptionId,
+            int issueNumber,
+            int position,
+            String notificationId,
+            Instant at,
+            String statusBefore,
+            String[] itemsBefore) {
+    }
+
+    /** A prescription locked for nominated download, with the message that created it. */
+    public record ReleasableRow(String id, String originalMessage) {
     }
 }

@@ -1,0 +1,22 @@
+package org.openeps.adapters.persistence.prescription;
+
+import java.time.Instant;
+
+/** The rows the prescription history is stored in. */
+final class PrescriptionHistoryRows {
+
+    private PrescriptionHistoryRows() {
+    }
+
+    /** One event; {@code itemStatuses} holds {@code itemId=code} pairs, {@code organisation} and {@code messageId} may be null. */
+    public record HistoryRow(
+            String prescriptionId,
+            int issueNumber,
+            Instant at,
+            String organisation,
+            String event,
+            String status,
+            String[] itemStatuses,
+            String messageId) {
+    }
+}

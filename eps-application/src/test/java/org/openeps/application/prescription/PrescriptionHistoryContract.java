@@ -1,0 +1,144 @@
+package org.openeps.application.prescription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openeps.application.prescription.PrescriptionOrders.erdOrder;
+import static org.openeps.application.prescription.PrescriptionOrders.newId;
+import static org.openeps.application.prescription.PrescriptionOrders.newPatient;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.openeps.application.shared.Transactions;
+import org.openeps.domain.prescription.HistoryEvent;
+import org.openeps.domain.prescription.ItemStatus;
+import org.openeps.domain.prescription.LineItemId;
+import org.openeps.domain.prescription.Prescription;
+import org.openeps.domain.prescription.PrescriptionStatus;
+import org.openeps.domain.shared.OdsCode;
+
+/**
+ * What every {@link PrescriptionHistory} does, run against the in-memory fake and against PostgreSQL. Events are for
+ * stored prescriptions, so each test stores its own first; implementations may share one store between the tests.
+ */
+public abstract class PrescriptionHistoryContract {
+
+    private static final Instant RECEIVED = Instant.parse("2026-03-10T10:15:30.123456Z");
+    private static final OdsCode DISPENSER = OdsCode.parse("FA565");
+
+    /** The history under test. */
+    protected abstract PrescriptionHistory history();
+
+    /** Where the prescriptions the events are about are stored. */
+    protected abstract PrescriptionRepository repository();
+
+    /** Transactions that the history's and the repository's calls on the same thread join. */
+    protected abstract Transactions transactions();
+
+    @Test
+    void events_read_back_oldest_first_equal_in_every_field() {
+        Prescription prescription = stored();
+        HistoryEvent released = event(prescription, 1, RECEIVED.plusSeconds(60), Optional.of(DISPENSER), "release",
+                PrescriptionStatus.WITH_DISPENSER, ItemStatus.WITH_DISPENSER, Optional.of("message-1"));
+        HistoryEvent expired = event(prescription, 2, RECEIVED.plusSeconds(120), Optional.empty(), "expire",
+                PrescriptionStatus.EXPIRED, ItemStatus.EXPIRED, Optional.empty());
+
+        history().record(released);
+        history().record(expired);
+
+        assertThat(history().findFor(prescription.id())).containsExactly(released, expired);
+        assertThat(history().findFor(prescription.id()).get(0).itemStatuses().keySet())
+                .containsExactlyElementsOf(prescription.issue(1).itemStatuses().keySet());
+    }
+
+    @Test
+    void events_are_found_for_their_own_prescription_only() {
+        Prescription mine = stored();
+        Prescription another = stored();
+        HistoryEvent event = event(mine, 1, RECEIVED, Optional.of(DISPENSER), "release",
+                PrescriptionStatus.WITH_DISPENSER, ItemStatus.WITH_DISPENSER, Optional.of("m"));
+        history().record(event);
+        history().record(event(another, 1, RECEIVED, Optional.of(DISPENSER), "release",
+                PrescriptionStatus.WITH_DISPENSER, ItemStatus.WITH_DISPENSER, Optional.of("m")));
+
+        assertThat(history().findFor(mine.id())).containsExactly(event);
+    }
+
+    @Test
+    void prescription_without_events_has_none() {
+        assertThat(history().findFor(stored().id())).isEmpty();
+        assertThat(history().findFor(newId())).isEmpty();
+    }
+
+    @Test
+    void an_event_recorded_later_for_an_earlier_moment_comes_first() {
+        Prescription prescription = stored();
+        HistoryEvent later = event(prescription, 1, RECEIVED.plusSeconds(120), Optional.of(DISPENSER),
+                "dispense-notification", PrescriptionStatus.DISPENSED, ItemStatus.FULLY_DISPENSED, Optional.of("b"));
+        HistoryEvent earlier = event(prescription, 1, RECEIVED.plusSeconds(60), Optional.of(DISPENSER), "release",
+                PrescriptionStatus.WITH_DISPENSER, ItemStatus.WITH_DISPENSER, Optional.of("a"));
+
+        history().record(later);
+        history().record(earlier);
+
+        assertThat(history().findFor(prescription.id())).containsExactly(earlier, later);
+    }
+
+    @Test
+    void events_of_the_same_moment_keep_the_order_they_were_recorded_in() {
+        Prescription prescription = stored();
+        HistoryEvent[] events = new HistoryEvent[5];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = event(prescription, i % 2 + 1, RECEIVED, Optional.empty(), "event-" + (events.length - i),
+                    PrescriptionStatus.EXPIRED, ItemStatus.EXPIRED, Optional.empty());
+        }
+
+        transactions().inTransaction(() -> {
+            for (HistoryEvent event : events) {
+                history().record(event);
+            }
+            return null;
+        });
+
+        assertThat(history().findFor(prescription.id())).containsExactly(events);
+    }
+
+    @Test
+    void times_are_kept_to_the_microsecond() {
+        Prescription prescription = stored();
+
+        history().record(event(prescription, 1, Instant.parse("2026-03-11T08:00:00.123456789Z"), Optional.empty(),
+                "expire", PrescriptionStatus.EXPIRED, ItemStatus.EXPIRED, Optional.empty()));
+
+        assertThat(history().findFor(prescription.id())).extracting(HistoryEvent::at)
+                .containsExactly(Instant.parse("2026-03-11T08:00:00.123456Z"));
+    }
+
+    @Test
+    void an_event_recorded_in_a_transaction_that_fails_is_not_kept() {
+        Prescription prescription = stored();
+
+        assertThatThrownBy(() -> transactions().inTransaction(() -> {
+            history().record(event(prescription, 1, RECEIVED, Optional.of(DISPENSER), "release",
+                    PrescriptionStatus.WITH_DISPENSER, ItemStatus.WITH_DISPENSER, Optional.of("m")));
+            throw new IllegalStateException("the unit of work fails after recording");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(history().findFor(prescription.id())).isEmpty();
+    }
+
+    private Prescription stored() {
+        return repository().add(Prescription.create(erdOrder(newId(), newPatient(), 2), RECEIVED), "{}");
+    }
+
+    /** An event with every item of the prescription in the same status. */
+    private static HistoryEvent event(Prescription prescription, int issue, Instant at, Optional<OdsCode> organisation,
+                                      String name, PrescriptionStatus status, ItemStatus itemStatus,
+                                      Optional<String> messageId) {
+        Map<LineItemId, ItemStatus> items = new LinkedHashMap<>();
+        prescription.issue(issue).itemStatuses().keySet().forEach(item -> items.put(item, itemStatus));
+        return new HistoryEvent(prescription.id(), issue, at, organisation, name, status, items, messageId);
+    }
+}
