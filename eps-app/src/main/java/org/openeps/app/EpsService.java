@@ -5,6 +5,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openeps.adapters.http.FhirJson;
+import org.openeps.adapters.http.dispensing.ClaimMapper;
+import org.openeps.adapters.http.dispensing.ClaimRoutes;
+import org.openeps.adapters.http.dispensing.DispenseNotificationHandler;
+import org.openeps.adapters.http.dispensing.DispenseNotificationMapper;
+import org.openeps.adapters.http.dispensing.DispenserTaskMapper;
+import org.openeps.adapters.http.dispensing.DispenserTaskRoutes;
+import org.openeps.adapters.http.dispensing.ReleaseMapper;
+import org.openeps.adapters.http.dispensing.ReleaseRoutes;
+import org.openeps.adapters.http.prescription.CancelHandler;
+import org.openeps.adapters.http.prescription.CancelMapper;
+import org.openeps.adapters.persistence.prescription.JdbiPrescriptionHistory;
+import org.openeps.application.dispensing.ClaimPrescriptionService;
+import org.openeps.application.dispensing.DispensePrescriptionService;
+import org.openeps.application.dispensing.ReleasePrescriptionsService;
+import org.openeps.application.dispensing.ReturnPrescriptionService;
+import org.openeps.application.dispensing.RunScheduledWorkService;
+import org.openeps.application.dispensing.RunScheduledWorkUseCase;
+import org.openeps.application.dispensing.RunScheduledWorkUseCase.ScheduledWork;
+import org.openeps.application.dispensing.WithdrawDispenseService;
+import org.openeps.application.prescription.CancelPrescriptionService;
+import org.openeps.application.prescription.PrescriptionChanges;
+import org.openeps.application.shared.ProcessOnceUseCase;
 import org.openeps.adapters.http.HttpServer;
 import org.openeps.adapters.http.ProcessMessageRoutes;
 import org.openeps.adapters.http.Routes;
@@ -40,10 +62,12 @@ public final class EpsService implements AutoCloseable {
 
     private final List<AutoCloseable> resources;
     private final HttpServer server;
+    private final RunScheduledWorkUseCase scheduledWork;
 
-    private EpsService(List<AutoCloseable> resources, HttpServer server) {
+    private EpsService(List<AutoCloseable> resources, HttpServer server, RunScheduledWorkUseCase scheduledWork) {
         this.resources = resources;
         this.server = server;
+        this.scheduledWork = scheduledWork;
     }
 
     public static EpsService start(Configuration configuration, Clock clock) {
@@ -58,26 +82,51 @@ public final class EpsService implements AutoCloseable {
             });
             PostgresDatabase database = PostgresDatabase.open(settings);
             resources.add(database);
+            Wiring wiring = new Wiring(database.jdbi(), clock);
             HttpServer server = HttpServer.start(configuration.port(), configuration.maxRequestBytes(),
-                    configuration.httpThreads(), routes(database.jdbi(), clock));
+                    configuration.httpThreads(), wiring.routes);
             resources.add(server);
-            return new EpsService(resources, server);
+            if (!configuration.schedulerInterval().isZero()) {
+                resources.add(new Scheduler(wiring.scheduledWork, configuration.schedulerInterval(),
+                        configuration.schedulerBatchSize()));
+            }
+            return new EpsService(resources, server, wiring.scheduledWork);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
         }
     }
 
-    private static List<Routes> routes(Jdbi jdbi, Clock clock) {
-        Transactions transactions = new JdbiTransactions(jdbi);
-        PrescriptionRepository prescriptions = new JdbiPrescriptionRepository(jdbi);
-        FhirJson json = new FhirJson();
-        return List.of(
-                new SystemRoutes(json, new CheckHealthService(new JdbiServiceHealth(jdbi)), version(), clock),
-                new ProcessMessageRoutes(json, new ProcessOnceService(transactions, new JdbiRecordedReplies(jdbi)),
-                        List.of(new PrescriptionOrderHandler(json, new PrescriptionOrderMapper(),
-                                new CreatePrescriptionService(transactions, prescriptions, clock)))),
-                new TaskRoutes(json, new TaskMapper(), new FindPrescriptionsService(prescriptions)));
+    /** The use cases on their adapters, with plain constructors in dependency order. */
+    private static final class Wiring {
+        private final List<Routes> routes;
+        private final RunScheduledWorkUseCase scheduledWork;
+
+        Wiring(Jdbi jdbi, Clock clock) {
+            Transactions transactions = new JdbiTransactions(jdbi);
+            PrescriptionRepository prescriptions = new JdbiPrescriptionRepository(jdbi);
+            PrescriptionChanges changes = new PrescriptionChanges(prescriptions, new JdbiPrescriptionHistory(jdbi));
+            ProcessOnceUseCase processOnce = new ProcessOnceService(transactions, new JdbiRecordedReplies(jdbi));
+            FhirJson json = new FhirJson();
+            this.scheduledWork = new RunScheduledWorkService(transactions, prescriptions, changes, clock);
+            this.routes = List.of(
+                    new SystemRoutes(json, new CheckHealthService(new JdbiServiceHealth(jdbi)), version(), clock),
+                    new ProcessMessageRoutes(json, processOnce, List.of(
+                            new PrescriptionOrderHandler(json, new PrescriptionOrderMapper(),
+                                    new CreatePrescriptionService(transactions, prescriptions, clock)),
+                            new CancelHandler(json, new CancelMapper(),
+                                    new CancelPrescriptionService(transactions, prescriptions, changes, clock), clock),
+                            new DispenseNotificationHandler(json, new DispenseNotificationMapper(),
+                                    new DispensePrescriptionService(transactions, changes, clock)))),
+                    new TaskRoutes(json, new TaskMapper(), new FindPrescriptionsService(prescriptions)),
+                    new ReleaseRoutes(json, processOnce, new ReleaseMapper(json),
+                            new ReleasePrescriptionsService(transactions, prescriptions, changes, clock)),
+                    new DispenserTaskRoutes(json, processOnce, new DispenserTaskMapper(),
+                            new ReturnPrescriptionService(transactions, changes, clock),
+                            new WithdrawDispenseService(transactions, changes, clock)),
+                    new ClaimRoutes(json, processOnce, new ClaimMapper(),
+                            new ClaimPrescriptionService(transactions, changes, clock)));
+        }
     }
 
     private static String version() {
@@ -86,6 +135,11 @@ public final class EpsService implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** Runs one batch of the time-driven work now, as the scheduler would (for tests that move the clock). */
+    ScheduledWork runScheduledWork(int batchSize) {
+        return scheduledWork.runOnce(batchSize);
     }
 
     @Override

@@ -15,10 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The nine end-to-end chains of examples/eps-fhir-examples/INDEX.md, run against the service over HTTP, each ending
  * in the statuses INDEX.md gives.
  *
- * <p>The published messages of one chain do not always agree on who the dispenser is (a prescription released to
- * VNE51 is dispensed by VNCEL, or claimed by VNE51 after X2601 dispensed it). EPS lets only the dispenser holding a
- * prescription act on it, so where they disagree the release is made as the dispenser of the later messages, or the
- * dispense notification is sent as the dispenser who claims; the test says which at each step.
+ * <p>The messages are sent as published. Their dispenser is VNE51 throughout once it is read where EPS reads it: the
+ * owner of the release, the organisation of the dispensing PractitionerRole of a dispense notification (not
+ * {@code MessageHeader.sender}, which varies), the organisation of the Task's requester, and the Claim's provider.
  */
 class DispensingChainsTest {
 
@@ -45,7 +44,7 @@ class DispensingChainsTest {
     void chain_1_primary_acute_release_partial_dispense_complete_claim() {
         String id = "24F5DA-A83008-7EFE6Z";
         assertOk(eps.message("prescription-order/primary-acute-nominated-4items-req.json"));
-        assertOk(eps.release("release/primary-acute-release-by-id-req.json", "VNE51"));
+        assertOk(eps.release("release/primary-acute-release-by-id-req.json"));
         assertThat(eps.status(id)).isEqualTo("0002");
         assertThat(eps.itemStatuses(id, 1)).containsOnly("0008");
 
@@ -65,7 +64,7 @@ class DispensingChainsTest {
         String id = "24F5DA-A83008-7EFE6Z";
         assertOk(eps.message("prescription-order/primary-acute-nominated-4items-req.json"));
 
-        var response = eps.message("cancel/primary-acute-cancel-item4-reason-0002-req.json");
+        var response = eps.message("cancel/primary-acute-cancel-item4-reason-0002-req.json", patient("5839945242"));
 
         assertOk(response);
         assertThat(response.body()).contains("R-0001");
@@ -77,9 +76,9 @@ class DispensingChainsTest {
     void chain_1_item_cancel_after_release_is_pending() {
         String id = "24F5DA-A83008-7EFE6Z";
         assertOk(eps.message("prescription-order/primary-acute-nominated-4items-req.json"));
-        assertOk(eps.release("release/primary-acute-release-by-id-req.json", "VNE51"));
+        assertOk(eps.release("release/primary-acute-release-by-id-req.json"));
 
-        var response = eps.message("cancel/primary-acute-cancel-item4-reason-0002-req.json");
+        var response = eps.message("cancel/primary-acute-cancel-item4-reason-0002-req.json", patient("5839945242"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("R-0002");
@@ -87,12 +86,22 @@ class DispensingChainsTest {
     }
 
     @Test
+    void chain_1_item_cancel_as_published_names_another_patient() {
+        assertOk(eps.message("prescription-order/primary-acute-nominated-4items-req.json"));
+
+        var response = eps.message("cancel/primary-acute-cancel-item4-reason-0002-req.json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("R-5000");
+        assertThat(eps.itemStatuses("24F5DA-A83008-7EFE6Z", 1)).containsOnly("0007");
+    }
+
+    @Test
     void chain_2_homecare_release_dispense_claim() {
         String id = "A0548B-A99968-451485";
         assertOk(eps.message("prescription-order/homecare-acute-1201-req.json"));
-        assertOk(eps.release("release/homecare-acute-release-req.json", "VNE51"));
-        // published as sent by VNCEL; sent here by VNE51, who holds it and claims it
-        assertOk(eps.message("dispense-notification/homecare-acute-complete-req.json", sender("VNE51")));
+        assertOk(eps.release("release/homecare-acute-release-req.json"));
+        assertOk(eps.message("dispense-notification/homecare-acute-complete-req.json"));
         assertThat(eps.status(id)).isEqualTo("0006");
 
         assertOk(eps.claim("claim/homecare-acute-claim-req.json"));
@@ -103,9 +112,8 @@ class DispensingChainsTest {
     void chain_3_secondary_erd_dispense_opens_issue_2_then_claim() {
         String id = "B407F7-A99968-4DB2AU";
         assertOk(eps.message("prescription-order/secondary-community-erd-1item-req.json"));
-        assertOk(eps.release("release/secondary-erd-1item-release-req.json", "VNE51"));
-        // published as sent by RBA; sent here by VNE51, who holds it and claims it
-        assertOk(eps.message("dispense-notification/secondary-erd-1item-req.json", sender("VNE51")));
+        assertOk(eps.release("release/secondary-erd-1item-release-req.json"));
+        assertOk(eps.message("dispense-notification/secondary-erd-1item-req.json"));
         assertThat(eps.status(id, 1)).isEqualTo("0006");
         assertThat(eps.status(id, 2)).isIn("0000", "0001");
         assertThat(eps.status(id, 3)).isEqualTo("9000");
@@ -118,7 +126,7 @@ class DispensingChainsTest {
     void chain_4_secondary_erd_one_item_not_dispensed() {
         String id = "540F91-A99968-4B9EBV";
         assertOk(eps.message("prescription-order/secondary-community-erd-4items-req.json"));
-        assertOk(eps.release("release/secondary-erd-4items-release-req.json", "X2601"));
+        assertOk(eps.release("release/secondary-erd-4items-release-req.json"));
 
         assertOk(eps.message("dispense-notification/secondary-erd-4items-one-not-dispensed-req.json"));
 
@@ -160,7 +168,7 @@ class DispensingChainsTest {
     void chain_6_return_puts_it_back_to_be_dispensed() {
         String id = "18B064-A99968-4BCAA3";
         assertOk(eps.message("return/homecare-18B064-prescription.json"));
-        assertOk(eps.release("return/homecare-18B064-release-req.json", "VNFKT"));
+        assertOk(eps.release("return/homecare-18B064-release-req.json"));
         assertThat(eps.status(id)).isEqualTo("0002");
 
         assertOk(eps.task("return/homecare-return-reason-0002-req.json"));
@@ -174,7 +182,7 @@ class DispensingChainsTest {
     void chain_7_withdraw_goes_back_before_the_dispense() {
         String id = "C2782B-A99968-4E4E9Z";
         assertOk(eps.message("withdraw/homecare-C2782B-prescription.json"));
-        assertOk(eps.release("withdraw/homecare-C2782B-release-req.json", "VN6XW"));
+        assertOk(eps.release("withdraw/homecare-C2782B-release-req.json"));
         assertOk(eps.message("dispense-notification/homecare-with-dispenser-active-req.json"));
         assertThat(eps.status(id)).isEqualTo("0003");
 
@@ -188,7 +196,7 @@ class DispensingChainsTest {
     void chain_8_dispense_notification_amend() {
         String id = "5EA56C-Z6EA5E-710A1O";
         assertOk(eps.message("dispense-notification/homecare-5EA56C-prescription.json"));
-        assertOk(eps.release("dispense-notification/homecare-5EA56C-release-req.json", "X2601"));
+        assertOk(eps.release("dispense-notification/homecare-5EA56C-release-req.json"));
         assertOk(eps.message("dispense-notification/homecare-dn-before-amend-req.json"));
         String before = eps.status(id);
 
@@ -202,9 +210,8 @@ class DispensingChainsTest {
     void chain_9_claim_then_claim_amend() {
         String id = "40E709-A99968-280C0X";
         assertOk(eps.message("claim/homecare-40E709-prescription.json"));
-        assertOk(eps.release("claim/homecare-40E709-release-req.json", "VNE51"));
-        // published as sent by X2601; sent here by VNE51, who holds it and claims it
-        assertOk(eps.message("claim/homecare-40E709-dispense-req.json", sender("VNE51")));
+        assertOk(eps.release("claim/homecare-40E709-release-req.json"));
+        assertOk(eps.message("claim/homecare-40E709-dispense-req.json"));
         assertThat(eps.status(id)).isEqualTo("0006");
         assertOk(eps.claim("claim/homecare-claim-req.json"));
         assertThat(eps.status(id)).isEqualTo("0008");
@@ -214,9 +221,17 @@ class DispensingChainsTest {
         assertThat(eps.status(id)).isEqualTo("0008");
     }
 
-    /** Sends a message as another organisation: MessageHeader.sender. */
-    private static Consumer<JsonNode> sender(String ods) {
-        return bundle -> ((ObjectNode) bundle.path("entry").get(0).path("resource").path("sender").path("identifier"))
-                .put("value", ods);
+
+    /**
+     * The published item cancel was written for another prescription of the same ID (INDEX.md pairs it with this one):
+     * its patient is 9449304130. Sent as is, EPS answers R-5000; the chain sends it for the prescription's patient.
+     */
+    private static Consumer<JsonNode> patient(String nhsNumber) {
+        return bundle -> bundle.path("entry").forEach(entry -> {
+            JsonNode resource = entry.path("resource");
+            if (resource.path("resourceType").asString().equals("Patient")) {
+                ((ObjectNode) resource.path("identifier").get(0)).put("value", nhsNumber);
+            }
+        });
     }
 }

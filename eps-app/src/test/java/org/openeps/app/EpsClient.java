@@ -32,15 +32,9 @@ final class EpsClient {
         return service.postMessage(RunningService.JSON.writeValueAsBytes(bundle));
     }
 
-    /** Releases with an example Parameters body, as the given dispenser (the published chains disagree on who). */
-    HttpResponse<String> release(String example, String dispenser) {
-        JsonNode parameters = load(example);
-        parameters.path("parameter").forEach(parameter -> {
-            if (parameter.path("name").asString().equals("owner")) {
-                ((ObjectNode) parameter.path("resource").path("identifier").get(0)).put("value", dispenser);
-            }
-        });
-        return post("/FHIR/R4/Task/$release", parameters);
+    /** Releases with an example Parameters body. */
+    HttpResponse<String> release(String example) {
+        return post("/FHIR/R4/Task/$release", load(example));
     }
 
     HttpResponse<String> task(String example) {

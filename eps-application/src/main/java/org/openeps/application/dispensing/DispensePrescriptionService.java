@@ -26,9 +26,9 @@ public final class DispensePrescriptionService implements DispensePrescriptionUs
         return transactions.inTransaction(() -> changes.change(command.prescriptionId(),
                 prescription -> command.replaces()
                         .map(replaces -> prescription.amendDispense(command.dispenser(), command.notificationId(),
-                                replaces, command.items(), command.issueNumber(), now))
+                                replaces, command.items(), command.declaredStatus(), command.issueNumber(), now))
                         .orElseGet(() -> prescription.recordDispense(command.dispenser(), command.notificationId(),
-                                command.items(), command.issueNumber(), now)),
+                                command.items(), command.declaredStatus(), command.issueNumber(), now)),
                 now, Optional.of(command.dispenser()),
                 command.replaces().isPresent() ? "dispense-notification-amend" : "dispense-notification",
                 Optional.of(command.notificationId())));

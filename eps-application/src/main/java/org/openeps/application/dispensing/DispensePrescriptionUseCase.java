@@ -8,6 +8,7 @@ import org.openeps.domain.prescription.ItemStatus;
 import org.openeps.domain.prescription.LineItemId;
 import org.openeps.domain.prescription.Prescription;
 import org.openeps.domain.prescription.PrescriptionId;
+import org.openeps.domain.prescription.PrescriptionStatus;
 import org.openeps.domain.shared.OdsCode;
 
 /** A dispenser reports what it supplied (event {@code dispense-notification}), or corrects its latest report. */
@@ -20,9 +21,11 @@ public interface DispensePrescriptionUseCase {
      * @param replaces       for an amend, the identifier of the notification it replaces
      * @param issueNumber    the eRD issue, when the message names it
      * @param items          the status the dispenser reports for every item
+     * @param declaredStatus the prescription status the notification declares, when it does
      */
     record DispenseCommand(OdsCode dispenser, PrescriptionId prescriptionId, String notificationId,
-                           Optional<String> replaces, OptionalInt issueNumber, Map<LineItemId, ItemStatus> items) {
+                           Optional<String> replaces, OptionalInt issueNumber, Map<LineItemId, ItemStatus> items,
+                           Optional<PrescriptionStatus> declaredStatus) {
         public DispenseCommand {
             Objects.requireNonNull(dispenser, "dispenser");
             Objects.requireNonNull(prescriptionId, "prescriptionId");
@@ -30,6 +33,7 @@ public interface DispensePrescriptionUseCase {
             Objects.requireNonNull(replaces, "replaces");
             Objects.requireNonNull(issueNumber, "issueNumber");
             items = Map.copyOf(items);
+            Objects.requireNonNull(declaredStatus, "declaredStatus");
         }
     }
 }

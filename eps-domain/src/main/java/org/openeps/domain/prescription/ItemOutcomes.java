@@ -59,6 +59,17 @@ final class ItemOutcomes {
                 : PrescriptionStatus.NOT_DISPENSED;
     }
 
+    /**
+     * A prescription status a dispense notification may declare: with dispenser - active, dispensed or not dispensed.
+     * Whether the items fit it is checked by {@link Issue} like any other combination.
+     */
+    static PrescriptionStatus declarable(PrescriptionStatus declared) {
+        EpsException.require(EnumSet.of(PrescriptionStatus.WITH_DISPENSER_ACTIVE, PrescriptionStatus.DISPENSED,
+                        PrescriptionStatus.NOT_DISPENSED).contains(declared), ErrorCode.INVALID_VALUE,
+                "A dispense notification may declare the prescription 0003, 0006 or 0007, not " + declared.code());
+        return declared;
+    }
+
     /** Item statuses at expiry: what was still to supply expires, a partial supply counts as dispensed, owing as not. */
     static ItemStatus expired(ItemStatus status) {
         return switch (status) {

@@ -177,17 +177,33 @@ public final class Prescription {
      */
     public Prescription recordDispense(OdsCode dispenser, String notificationId, Map<LineItemId, ItemStatus> reported,
                                        OptionalInt issueNumber, Instant now) {
+        return recordDispense(dispenser, notificationId, reported, Optional.empty(), issueNumber, now);
+    }
+
+    /**
+     * Like {@link #recordDispense(OdsCode, String, Map, OptionalInt, Instant)}, with the prescription status the
+     * dispenser declares ({@code Extension-EPS-TaskBusinessStatus}): {@code 0003} keeps the issue with the dispenser
+     * even when every item is done (more to follow); {@code 0006} and {@code 0007} must agree with the items.
+     */
+    public Prescription recordDispense(OdsCode dispenser, String notificationId, Map<LineItemId, ItemStatus> reported,
+                                       Optional<PrescriptionStatus> declared, OptionalInt issueNumber, Instant now) {
         Issue issue = target(Transition.DISPENSE, issueNumber);
         Transition.DISPENSE.check(issue.status());
         requireHolder(issue, dispenser);
-        EpsException.require(issue.dispenses().stream().noneMatch(record -> record.notificationId().equals(notificationId)),
-                ErrorCode.INVALID_VALUE, "Dispense notification " + notificationId + " has already been applied");
-        return dispense(issue, new DispenseRecord(notificationId, now, issue.status(), issue.itemStatuses()), reported, now);
+        return dispense(issue, new DispenseRecord(notificationId, now, issue.status(), issue.itemStatuses()), reported,
+                declared, now);
     }
 
     /** Replaces the latest dispense notification of the issue ({@code replacementOf}) with a corrected one. */
     public Prescription amendDispense(OdsCode dispenser, String notificationId, String replaces,
                                       Map<LineItemId, ItemStatus> reported, OptionalInt issueNumber, Instant now) {
+        return amendDispense(dispenser, notificationId, replaces, reported, Optional.empty(), issueNumber, now);
+    }
+
+    /** Replaces the latest dispense notification, with the prescription status the dispenser declares. */
+    public Prescription amendDispense(OdsCode dispenser, String notificationId, String replaces,
+                                      Map<LineItemId, ItemStatus> reported, Optional<PrescriptionStatus> declared,
+                                      OptionalInt issueNumber, Instant now) {
         Issue issue = target(Transition.AMEND_DISPENSE, issueNumber);
         Transition.AMEND_DISPENSE.check(issue.status());
         requireHolder(issue, dispenser);
@@ -197,7 +213,7 @@ public final class Prescription {
         Prescription undone = undoDispense(issue, false);
         Issue reopened = undone.issue(issue.number());
         return undone.dispense(reopened, new DispenseRecord(notificationId, now, latest.statusBefore(), latest.itemsBefore()),
-                reported, now);
+                reported, declared, now);
     }
 
     /** Withdraws the latest dispense notification: the issue goes back to where it was before it (eRD: not below 0003). */
@@ -361,9 +377,10 @@ public final class Prescription {
 
     // ---- internals --------------------------------------------------------------------------------------------
 
-    private Prescription dispense(Issue issue, DispenseRecord record, Map<LineItemId, ItemStatus> reported, Instant now) {
+    private Prescription dispense(Issue issue, DispenseRecord record, Map<LineItemId, ItemStatus> reported,
+                                  Optional<PrescriptionStatus> declared, Instant now) {
         Map<LineItemId, ItemStatus> items = ItemOutcomes.apply(issue.itemStatuses(), reported);
-        PrescriptionStatus status = ItemOutcomes.issueStatus(items);
+        PrescriptionStatus status = declared.map(ItemOutcomes::declarable).orElseGet(() -> ItemOutcomes.issueStatus(items));
         List<DispenseRecord> dispenses = new ArrayList<>(issue.dispenses());
         dispenses.add(record);
         Prescription dispensed = replace(issue.withStatus(status, items).withDispenses(dispenses));

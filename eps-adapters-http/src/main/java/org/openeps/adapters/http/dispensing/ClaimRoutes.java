@@ -1,0 +1,52 @@
+package org.openeps.adapters.http.dispensing;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.openeps.adapters.http.FhirJson;
+import org.openeps.adapters.http.FhirRequests;
+import org.openeps.adapters.http.Routes;
+import org.openeps.adapters.http.fhir.OperationOutcomes;
+import org.openeps.application.dispensing.ClaimPrescriptionUseCase;
+import org.openeps.application.dispensing.ClaimPrescriptionUseCase.ClaimCommand;
+import org.openeps.application.shared.ProcessOnceUseCase;
+import org.openeps.application.shared.ProcessOnceUseCase.ProcessOnceCommand;
+import org.openeps.application.shared.RecordedReply;
+import org.openeps.application.shared.RequestKey;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /FHIR/R4/Claim}: a dispenser claims payment for a dispensed prescription, or amends its claim (see
+ * {@link ClaimMapper}). Answered 200 with an informational OperationOutcome. Idempotent on {@code X-Request-ID}.
+ */
+public final class ClaimRoutes implements Routes {
+
+    private final FhirJson json;
+    private final ProcessOnceUseCase processOnce;
+    private final ClaimMapper mapper;
+    private final ClaimPrescriptionUseCase claim;
+
+    public ClaimRoutes(FhirJson json, ProcessOnceUseCase processOnce, ClaimMapper mapper, ClaimPrescriptionUseCase claim) {
+        this.json = json;
+        this.processOnce = processOnce;
+        this.mapper = mapper;
+        this.claim = claim;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/FHIR/R4/Claim", this::claim);
+    }
+
+    private void claim(Context ctx) {
+        JsonNode body = json.parse(FhirRequests.jsonBody(ctx));
+        String requestId = DispenserRequests.requestId(ctx);
+        ClaimCommand command = mapper.toCommand(body);
+        RecordedReply reply = processOnce.process(
+                new ProcessOnceCommand(new RequestKey("claim", requestId), json.fingerprint(body)),
+                () -> {
+                    claim.claim(command);
+                    return new RecordedReply(200, FhirJson.CONTENT_TYPE, json.write(OperationOutcomes.informational()));
+                });
+        ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
+    }
+}

@@ -1,0 +1,233 @@
+package org.openeps.adapters.http.dispensing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openeps.adapters.http.ExampleFiles;
+import org.openeps.adapters.http.fhir.MessageBundle;
+import org.openeps.application.dispensing.DispensePrescriptionUseCase.DispenseCommand;
+import org.openeps.domain.prescription.ItemStatus;
+import org.openeps.domain.prescription.LineItemId;
+import org.openeps.domain.prescription.PrescriptionId;
+import org.openeps.domain.prescription.PrescriptionStatus;
+import org.openeps.domain.shared.EpsException;
+import org.openeps.domain.shared.ErrorCode;
+import org.openeps.domain.shared.OdsCode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class DispenseNotificationMapperTest {
+
+    private static final String ITEM_1 = "a54219b8-f741-4c47-b662-e4f8dfa49ab6";
+    private static final String ITEM_2 = "6989b7bd-8db6-428c-a593-4022e3044c00";
+    private static final String ITEM_3 = "2868554c-5565-4d31-b92a-c5b8dab8b90a";
+    private static final String ITEM_4 = "5cb17f5a-11ac-4e18-825f-6470467238b3";
+
+    private final DispenseNotificationMapper mapper = new DispenseNotificationMapper();
+
+    static Stream<Arguments> examples() {
+        return Stream.of(
+                Arguments.of("dispense-notification/homecare-acute-complete-req.json", "0006", "A0548B-A99968-451485",
+                        "a22ad970-417c-4b0d-9c18-19a54761b478", null, null,
+                        items(ITEM_1, "0001", "a54219b8-f741-4c47-b662-e4f8dfa49ab7", "0001")),
+                Arguments.of("dispense-notification/homecare-dn-amend-req.json", "0006", "5EA56C-Z6EA5E-710A1O",
+                        "08a95f44-5869-4dbb-93ec-22d12ece1748", "50101420-789b-4a3d-a4fb-4d3d0af76a64", null,
+                        items("5ad41934-d5c8-4f74-b4da-4f3609acaa1f", "0001")),
+                Arguments.of("dispense-notification/homecare-dn-before-amend-req.json", "0006", "5EA56C-Z6EA5E-710A1O",
+                        "50101420-789b-4a3d-a4fb-4d3d0af76a64", null, null,
+                        items("5ad41934-d5c8-4f74-b4da-4f3609acaa1f", "0001")),
+                Arguments.of("dispense-notification/homecare-with-dispenser-active-req.json", "0003", "C2782B-A99968-4E4E9Z",
+                        "602159ee-1678-41ec-a100-7b3dd04c1d84", null, null, items(ITEM_1, "0001")),
+                Arguments.of("dispense-notification/primary-acute-amend-replacementOf-req.json", "0006", "24F5DA-A83008-7EFE6Z",
+                        "b240434e-cb85-40bb-899c-1c61410c93a7", "a14d4fc1-82a2-4a82-aae2-50e212e7b907", null,
+                        items(ITEM_1, "0001", ITEM_2, "0001", ITEM_3, "0001", ITEM_4, "0005")),
+                Arguments.of("dispense-notification/primary-acute-complete-req.json", "0006", "24F5DA-A83008-7EFE6Z",
+                        "b240434e-cb85-40bb-899c-1c61410c93a7", null, null,
+                        items(ITEM_1, "0001", ITEM_2, "0001", ITEM_3, "0001", ITEM_4, "0005")),
+                Arguments.of("dispense-notification/primary-acute-partial-item-req.json", "0003", "24F5DA-A83008-7EFE6Z",
+                        "b240434e-cb85-40bb-899c-1c61410c93a7", null, null,
+                        items(ITEM_1, "0001", ITEM_2, "0001", ITEM_3, "0003", ITEM_4, "0005")),
+                Arguments.of("dispense-notification/primary-acute-partial-owing-and-cancelled-req.json", "0003", "24F5DA-A83008-7EFE6Z",
+                        "b240434e-cb85-40bb-899c-1c61410c93a7", null, null,
+                        items(ITEM_1, "0001", ITEM_2, "0001", ITEM_3, "0004", ITEM_4, "0005")),
+                // eRD: the MedicationRequest's basedOn repeat information says 2 issued before this one: issue 3.
+                Arguments.of("dispense-notification/primary-erd-req.json", "0003", "24F5DA-A83008-7EFE6Z",
+                        "b240434e-cb85-40bb-899c-1c61410c93a7", null, 3,
+                        items(ITEM_1, "0001", ITEM_2, "0001", ITEM_3, "0004", ITEM_4, "0005")),
+                // Repeat prescribing (continuous): the repeat information is the prescriber's, not an EPS issue.
+                Arguments.of("dispense-notification/primary-repeat-req.json", "0003", "24F5DA-A83008-7EFE6Z",
+                        "b240434e-cb85-40bb-899c-1c61410c93a7", null, null,
+                        items(ITEM_1, "0001", ITEM_2, "0001", ITEM_3, "0004", ITEM_4, "0005")),
+                // basedOn says 0 issued before (issue 1); the MedicationDispense's own extension says 1.
+                Arguments.of("dispense-notification/secondary-erd-1item-req.json", "0006", "B407F7-A99968-4DB2AU",
+                        "76d1cc0b-bd64-4fad-a513-4de0f2ae7014", null, 1, items(ITEM_1, "0001")),
+                Arguments.of("dispense-notification/secondary-erd-4items-one-not-dispensed-req.json", "0006", "540F91-A99968-4B9EBV",
+                        "e7d43cac-5c63-4f08-b988-60813a080398", null, 1,
+                        items("a54219b8-f741-4c47-b662-e4f8dfa49ab5", "0002", "a54219b8-f741-4c47-b662-e4f8dfa49ab4", "0001",
+                                "a54219b8-f741-4c47-b662-e4f8dfa49ab3", "0001", "a54219b8-f741-4c47-b662-e4f8dfa49ab2", "0001")),
+                Arguments.of("claim/homecare-40E709-dispense-req.json", "0006", "40E709-A99968-280C0X",
+                        "fe64ecaa-61a2-4879-bf45-657075844dde", null, null,
+                        items("5a82c11e-ea26-4405-aceb-741d8ca68b95", "0001")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void every_published_dispense_notification_is_read(String file, String declaredStatus, String prescriptionId,
+                                                       String notificationId,
+                                                       String replaces, Integer issue, Map<LineItemId, ItemStatus> items) {
+        DispenseCommand command = mapper.toCommand(ExampleFiles.message(file));
+
+        // Every example dispenses as VNE51, the organisation of its performer, whoever MessageHeader.sender is.
+        assertThat(command.dispenser()).isEqualTo(new OdsCode("VNE51"));
+        assertThat(command.prescriptionId()).isEqualTo(PrescriptionId.parse(prescriptionId));
+        assertThat(command.notificationId()).isEqualTo(notificationId);
+        assertThat(command.replaces()).isEqualTo(Optional.ofNullable(replaces));
+        assertThat(command.issueNumber()).isEqualTo(issue == null ? OptionalInt.empty() : OptionalInt.of(issue));
+        assertThat(command.items()).isEqualTo(items);
+        assertThat(command.declaredStatus()).contains(PrescriptionStatus.fromCode(declaredStatus));
+    }
+
+    @Test
+    void the_table_covers_every_dispense_notification_of_the_corpus() {
+        List<String> covered = new ArrayList<>(examples().map(arguments -> (String) arguments.get()[0]).toList());
+        covered.add("dispense-notification/primary-acute-not-dispensed-reasons-differ-req.json");
+        covered.add("dispense-notification/homecare-5EA56C-release-req.json");
+        assertThat(covered).containsAll(ExampleFiles.requests("dispense-notification"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"errors/dispense-notification-inconsistent-req.json",
+            "dispense-notification/primary-acute-not-dispensed-reasons-differ-req.json"})
+    void dispenses_with_different_non_dispensing_reasons_are_refused(String file) {
+        MessageBundle message = ExampleFiles.message(file);
+
+        assertThatThrownBy(() -> mapper.toCommand(message))
+                .isInstanceOfSatisfying(EpsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
+                .hasMessage("Expected all MedicationDispenses to have the same value for "
+                        + "MedicationDispense.extension:prescriptionNonDispensingReason");
+    }
+
+    @Test
+    void dispenses_for_different_prescriptions_are_refused() {
+        ObjectNode bundle = bundle("dispense-notification/primary-acute-complete-req.json");
+        ((ObjectNode) containedRequest(dispenses(bundle).get(1)).get("groupIdentifier")).put("value", "A0548B-A99968-451485");
+
+        assertThatThrownBy(() -> mapper.toCommand(MessageBundle.of(bundle)))
+                .isInstanceOfSatisfying(EpsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
+                .hasMessageStartingWith("Expected all MedicationDispenses to have the same value for");
+    }
+
+    @Test
+    void dispenses_with_different_prescription_statuses_are_refused() {
+        ObjectNode bundle = bundle("dispense-notification/primary-acute-complete-req.json");
+        ((ObjectNode) dispenses(bundle).get(2).get("extension").get(0).get("valueCoding")).put("code", "0003");
+
+        assertThatThrownBy(() -> mapper.toCommand(MessageBundle.of(bundle)))
+                .isInstanceOfSatisfying(EpsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
+                .hasMessage("Expected all MedicationDispenses to have the same value for MedicationDispense.extension:prescriptionStatus");
+    }
+
+    @Test
+    void the_last_dispense_of_an_item_gives_its_status() {
+        ObjectNode bundle = bundle("dispense-notification/homecare-acute-complete-req.json");
+        List<ObjectNode> dispenses = dispenses(bundle);
+        ((ObjectNode) dispenses.get(1).get("type").get("coding").get(0)).put("code", "0003");
+
+        DispenseCommand command = mapper.toCommand(MessageBundle.of(bundle));
+
+        assertThat(command.items()).containsEntry(new LineItemId("a54219b8-f741-4c47-b662-e4f8dfa49ab7"), ItemStatus.FULLY_DISPENSED);
+    }
+
+    @Test
+    void an_unknown_item_status_is_refused() {
+        ObjectNode bundle = bundle("dispense-notification/primary-acute-complete-req.json");
+        ((ObjectNode) dispenses(bundle).get(0).get("type").get("coding").get(0)).put("code", "0009");
+
+        assertThatThrownBy(() -> mapper.toCommand(MessageBundle.of(bundle)))
+                .isInstanceOfSatisfying(EpsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE));
+    }
+
+    @Test
+    void a_dispense_without_its_authorising_prescription_is_refused() {
+        ObjectNode bundle = bundle("dispense-notification/primary-acute-complete-req.json");
+        dispenses(bundle).get(0).remove("authorizingPrescription");
+
+        assertThatThrownBy(() -> mapper.toCommand(MessageBundle.of(bundle)))
+                .isInstanceOfSatisfying(EpsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MISSING_VALUE));
+
+        ObjectNode dangling = bundle("dispense-notification/primary-acute-complete-req.json");
+        ((ObjectNode) dispenses(dangling).get(0).get("authorizingPrescription").get(0)).put("reference", "#nowhere");
+        assertThatThrownBy(() -> mapper.toCommand(MessageBundle.of(dangling)))
+                .isInstanceOfSatisfying(EpsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE));
+    }
+
+    @Test
+    void without_a_performer_organisation_the_sender_is_the_dispenser() {
+        ObjectNode bundle = bundle("dispense-notification/primary-acute-complete-req.json");
+        dispenses(bundle).forEach(dispense -> dispense.remove("performer"));
+
+        assertThat(mapper.toCommand(MessageBundle.of(bundle)).dispenser()).isEqualTo(new OdsCode("VNE51"));
+
+        ObjectNode homecare = bundle("dispense-notification/homecare-dn-amend-req.json");
+        dispenses(homecare).forEach(dispense -> dispense.remove("performer"));
+        assertThat(mapper.toCommand(MessageBundle.of(homecare)).dispenser()).isEqualTo(new OdsCode("X2601"));
+    }
+
+    @Test
+    void a_message_without_dispenses_is_refused() {
+        ObjectNode bundle = bundle("dispense-notification/primary-acute-complete-req.json");
+        ArrayNode entries = (ArrayNode) bundle.get("entry");
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i).path("resource").path("resourceType").asString().equals("MedicationDispense")) {
+                entries.remove(i);
+            }
+        }
+
+        assertThatThrownBy(() -> mapper.toCommand(MessageBundle.of(bundle)))
+                .isInstanceOfSatisfying(EpsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MISSING_VALUE));
+    }
+
+    private static Map<LineItemId, ItemStatus> items(String... idsAndCodes) {
+        Map<LineItemId, ItemStatus> items = new LinkedHashMap<>();
+        for (int i = 0; i < idsAndCodes.length; i += 2) {
+            items.put(new LineItemId(idsAndCodes[i]), ItemStatus.fromCode(idsAndCodes[i + 1]));
+        }
+        return items;
+    }
+
+    private static ObjectNode bundle(String file) {
+        return (ObjectNode) ExampleFiles.json(file);
+    }
+
+    private static List<ObjectNode> dispenses(ObjectNode bundle) {
+        List<ObjectNode> dispenses = new ArrayList<>();
+        for (JsonNode entry : bundle.path("entry")) {
+            if (entry.path("resource").path("resourceType").asString().equals("MedicationDispense")) {
+                dispenses.add((ObjectNode) entry.get("resource"));
+            }
+        }
+        return dispenses;
+    }
+
+    private static ObjectNode containedRequest(ObjectNode dispense) {
+        for (JsonNode contained : dispense.path("contained")) {
+            if (contained.path("resourceType").asString().equals("MedicationRequest")) {
+                return (ObjectNode) contained;
+            }
+        }
+        throw new AssertionError("No contained MedicationRequest");
+    }
+}
