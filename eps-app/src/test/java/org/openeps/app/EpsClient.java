@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,22 @@ final class EpsClient {
     /** Releases with an example Parameters body. */
     HttpResponse<String> release(String example) {
         return post("/FHIR/R4/Task/$release", load(example));
+    }
+
+    /**
+     * Posts an example after replacing text in it (a prescription ID, an ODS code, an NHS number): to {@code path},
+     * or to {@code $process-message} with a new Bundle.identifier when it is a message.
+     */
+    HttpResponse<String> send(String path, String example, Map<String, String> replacements) {
+        String text = new String(RunningService.example(example), StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+            text = text.replace(replacement.getKey(), replacement.getValue());
+        }
+        JsonNode body = RunningService.json(text);
+        if (body.path("resourceType").asString().equals("Bundle")) {
+            ((ObjectNode) body.path("identifier")).put("value", UUID.randomUUID().toString());
+        }
+        return post(path, body);
     }
 
     HttpResponse<String> task(String example) {

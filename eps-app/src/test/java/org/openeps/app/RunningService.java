@@ -62,6 +62,13 @@ final class RunningService implements AutoCloseable {
         }
     }
 
+    /** Runs the time-driven work now, batch after batch, as the scheduler would. */
+    void runScheduledWork() {
+        while (service.runScheduledWork(100).changed() == 100) {
+            // another batch is due
+        }
+    }
+
     HttpResponse<String> postMessage(byte[] body) {
         return post("/FHIR/R4/$process-message", body, "application/fhir+json", UUID.randomUUID().toString());
     }

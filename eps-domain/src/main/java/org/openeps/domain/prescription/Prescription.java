@@ -447,7 +447,8 @@ public final class Prescription {
         boolean latest = transition == Transition.AMEND_DISPENSE || transition == Transition.WITHDRAW;
         Optional<Issue> candidate = allowed.isEmpty() ? Optional.empty()
                 : Optional.of(allowed.get(latest ? allowed.size() - 1 : 0));
-        if (issueNumber.isEmpty()) {
+        if (issueNumber.isEmpty() || order.treatmentType() != TreatmentType.REPEAT_DISPENSING) {
+            // only eRD prescriptions have issues to choose from; a repeat number on any other is ignored
             return candidate.orElseGet(this::currentIssue);
         }
         int number = issueNumber.getAsInt();
