@@ -15,6 +15,7 @@ import org.openeps.adapters.http.dispensing.ReleaseMapper;
 import org.openeps.adapters.http.dispensing.ReleaseRoutes;
 import org.openeps.adapters.http.prescription.CancelHandler;
 import org.openeps.adapters.http.prescription.CancelMapper;
+import org.openeps.adapters.persistence.prescription.JdbiCancellationPlaceholders;
 import org.openeps.adapters.persistence.prescription.JdbiPrescriptionHistory;
 import org.openeps.application.dispensing.ClaimPrescriptionService;
 import org.openeps.application.dispensing.DispensePrescriptionService;
@@ -25,6 +26,7 @@ import org.openeps.application.dispensing.RunScheduledWorkUseCase;
 import org.openeps.application.dispensing.RunScheduledWorkUseCase.ScheduledWork;
 import org.openeps.application.dispensing.WithdrawDispenseService;
 import org.openeps.application.prescription.CancelPrescriptionService;
+import org.openeps.application.prescription.CancellationPlaceholders;
 import org.openeps.application.prescription.PrescriptionChanges;
 import org.openeps.application.shared.ProcessOnceUseCase;
 import org.openeps.adapters.http.HttpServer;
@@ -106,6 +108,7 @@ public final class EpsService implements AutoCloseable {
             Transactions transactions = new JdbiTransactions(jdbi);
             PrescriptionRepository prescriptions = new JdbiPrescriptionRepository(jdbi);
             PrescriptionChanges changes = new PrescriptionChanges(prescriptions, new JdbiPrescriptionHistory(jdbi));
+            CancellationPlaceholders placeholders = new JdbiCancellationPlaceholders(jdbi);
             ProcessOnceUseCase processOnce = new ProcessOnceService(transactions, new JdbiRecordedReplies(jdbi));
             FhirJson json = new FhirJson();
             this.scheduledWork = new RunScheduledWorkService(transactions, prescriptions, changes, clock);
@@ -113,9 +116,11 @@ public final class EpsService implements AutoCloseable {
                     new SystemRoutes(json, new CheckHealthService(new JdbiServiceHealth(jdbi)), version(), clock),
                     new ProcessMessageRoutes(json, processOnce, List.of(
                             new PrescriptionOrderHandler(json, new PrescriptionOrderMapper(),
-                                    new CreatePrescriptionService(transactions, prescriptions, clock)),
+                                    new CreatePrescriptionService(transactions, prescriptions, changes, placeholders,
+                                            clock)),
                             new CancelHandler(json, new CancelMapper(),
-                                    new CancelPrescriptionService(transactions, prescriptions, changes, clock), clock),
+                                    new CancelPrescriptionService(transactions, prescriptions, changes, placeholders,
+                                            clock), clock),
                             new DispenseNotificationHandler(json, new DispenseNotificationMapper(),
                                     new DispensePrescriptionService(transactions, changes, clock)))),
                     new TaskRoutes(json, new TaskMapper(), new FindPrescriptionsService(prescriptions)),

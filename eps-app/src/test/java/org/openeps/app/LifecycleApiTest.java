@@ -135,6 +135,20 @@ class LifecycleApiTest {
     }
 
     @Test
+    void a_cancellation_that_arrives_before_its_prescription_cancels_it_on_arrival() {
+        String id = newId();
+        HttpResponse<String> early = cancelOneItem(id);
+        assertThat(early.statusCode()).isEqualTo(400);
+        assertThat(early.body()).contains("R-0008");
+
+        assertOk(eps.send("/FHIR/R4/$process-message", ONE_ITEM, Map.of(ONE_ITEM_ID, id)));
+
+        assertThat(eps.status(id)).isEqualTo("0005");
+        assertThat(eps.itemStatuses(id, 1)).containsOnly("0005");
+        assertRefused(release(id, "VNE51"), "PRESCRIPTION_CANCELLED");
+    }
+
+    @Test
     void cancel_of_a_prescription_not_dispensed_is_R_0010() {
         String id = fourItems();
         assertOk(release(id, "VNE51"));

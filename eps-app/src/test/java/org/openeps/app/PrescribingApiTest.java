@@ -191,11 +191,11 @@ class PrescribingApiTest {
     }
 
     @Test
-    void dispensing_events_are_refused_until_they_are_implemented() {
+    void a_dispense_notification_for_an_unknown_prescription_is_not_found() {
         HttpResponse<String> response = service.postMessage(
                 RunningService.example("dispense-notification/primary-acute-complete-req.json"));
 
-        assertError(response, 400, "not-supported", "UNSUPPORTED_MESSAGE");
+        assertError(response, 400, "not-found", "RESOURCE_NOT_FOUND");
     }
 
     private static void breakIt(String change, JsonNode bundle) {

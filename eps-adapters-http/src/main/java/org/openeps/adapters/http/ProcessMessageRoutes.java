@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.openeps.adapters.http.fhir.MessageBundle;
@@ -22,10 +22,6 @@ import tools.jackson.databind.JsonNode;
  * changes nothing.
  */
 public final class ProcessMessageRoutes implements Routes {
-
-    /** Events of the EPS FHIR API that this service does not process yet. */
-    private static final Set<String> KNOWN_EVENTS = Set.of("prescription-order", "prescription-order-update",
-            "dispense-notification");
 
     private final FhirJson json;
     private final ProcessOnceUseCase processOnce;
@@ -50,10 +46,8 @@ public final class ProcessMessageRoutes implements Routes {
         String event = message.event();
         MessageHandler handler = handlers.get(event);
         if (handler == null) {
-            throw KNOWN_EVENTS.contains(event)
-                    ? new EpsException(ErrorCode.UNSUPPORTED_MESSAGE, "The event " + event + " is not supported by this service yet")
-                    : new EpsException(ErrorCode.INVALID_VALUE, "Unknown message event: " + event
-                            + "; expected one of " + String.join(", ", KNOWN_EVENTS));
+            throw new EpsException(ErrorCode.INVALID_VALUE, "Unknown message event: " + event + "; expected one of "
+                    + String.join(", ", new TreeSet<>(handlers.keySet())));
         }
         RecordedReply reply = processOnce.process(
                 new ProcessOnceCommand(new RequestKey("message", message.identifier()), json.fingerprint(parsed)),

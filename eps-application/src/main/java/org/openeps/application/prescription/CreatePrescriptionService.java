@@ -1,21 +1,32 @@
 package org.openeps.application.prescription;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import org.openeps.application.shared.Transactions;
 import org.openeps.domain.prescription.Prescription;
 import org.openeps.domain.shared.EpsException;
 import org.openeps.domain.shared.ErrorCode;
+import org.openeps.domain.shared.OdsCode;
 
-/** Accepts a new prescription once per prescription ID. */
+/**
+ * Accepts a new prescription once per prescription ID, records its arrival in its history, and applies at once a
+ * cancellation that arrived before it.
+ */
 public final class CreatePrescriptionService implements CreatePrescriptionUseCase {
 
     private final Transactions transactions;
     private final PrescriptionRepository prescriptions;
+    private final PrescriptionChanges changes;
+    private final CancellationPlaceholders placeholders;
     private final Clock clock;
 
-    public CreatePrescriptionService(Transactions transactions, PrescriptionRepository prescriptions, Clock clock) {
+    public CreatePrescriptionService(Transactions transactions, PrescriptionRepository prescriptions,
+                                     PrescriptionChanges changes, CancellationPlaceholders placeholders, Clock clock) {
         this.transactions = transactions;
         this.prescriptions = prescriptions;
+        this.changes = changes;
+        this.placeholders = placeholders;
         this.clock = clock;
     }
 
@@ -25,8 +36,15 @@ public final class CreatePrescriptionService implements CreatePrescriptionUseCas
             var id = command.order().id();
             EpsException.require(prescriptions.findById(id).isEmpty(), ErrorCode.DUPLICATE_PRESCRIPTION_ID,
                     "Prescription " + id + " has already been received");
-            Prescription prescription = Prescription.create(command.order(), clock.instant());
-            return new Prescribed(prescriptions.add(prescription, command.originalMessage()));
+            Instant now = clock.instant();
+            Prescription stored = prescriptions.add(Prescription.create(command.order(), now), command.originalMessage());
+            Optional<OdsCode> prescriber = Optional.of(command.order().prescriber().organisation());
+            changes.recordCurrent(stored, now, prescriber, "prescription-order", Optional.empty());
+            Prescription current = placeholders.take(id)
+                    .map(early -> changes.apply(stored, arrived -> early.applyTo(arrived, now).prescription(), now,
+                            Optional.of(early.requestedBy()), "cancel", Optional.empty()))
+                    .orElse(stored);
+            return new Prescribed(current);
         });
     }
 }

@@ -48,6 +48,13 @@ public final class PrescriptionChanges {
         return stored;
     }
 
+    /** Records where every issue of a prescription stands now, e.g. when it has just arrived. */
+    public void recordCurrent(Prescription prescription, Instant at, Optional<OdsCode> organisation, String event,
+                              Optional<String> messageId) {
+        prescription.issues().forEach(issue ->
+                history.record(HistoryEvent.of(prescription, issue, at, organisation, event, messageId)));
+    }
+
     /** Loads, applies a move, stores and records. */
     public Prescription change(PrescriptionId id, UnaryOperator<Prescription> move, Instant at,
                                Optional<OdsCode> organisation, String event, Optional<String> messageId) {

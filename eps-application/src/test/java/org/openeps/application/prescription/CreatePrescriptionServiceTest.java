@@ -11,6 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.openeps.domain.prescription.CancellationPlaceholder;
+import org.openeps.domain.shared.OdsCode;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openeps.application.prescription.CreatePrescriptionUseCase.CreatePrescriptionCommand;
 import org.openeps.application.shared.InMemoryTransactions;
@@ -31,7 +34,45 @@ class CreatePrescriptionServiceTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
 
     private final InMemoryPrescriptionRepository prescriptions = new InMemoryPrescriptionRepository();
+    private final InMemoryPrescriptionHistory history = new InMemoryPrescriptionHistory();
+    private final InMemoryCancellationPlaceholders placeholders = new InMemoryCancellationPlaceholders();
     private final CreatePrescriptionService service = serviceAt(NOW);
+
+    @Test
+    void arrival_is_recorded_in_the_history() {
+        PrescriptionOrder order = acuteOrder(newId(), newPatient());
+
+        service.create(new CreatePrescriptionCommand(order, "{}"));
+
+        assertThat(history.findFor(order.id())).singleElement()
+                .satisfies(event -> assertThat(event.event()).isEqualTo("prescription-order"))
+                .satisfies(event -> assertThat(event.status()).isEqualTo(PrescriptionStatus.TO_BE_DISPENSED));
+    }
+
+    @Test
+    void a_cancellation_that_came_first_cancels_the_prescription_when_it_arrives() {
+        PrescriptionOrder order = acuteOrder(newId(), newPatient());
+        placeholders.keep(new CancellationPlaceholder(order.id(), order.prescriber().organisation(), Optional.empty(),
+                order.patient().nhsNumber(), Optional.empty(), "0001", NOW.minusSeconds(60)));
+
+        Prescription created = service.create(new CreatePrescriptionCommand(order, "{}")).prescription();
+
+        assertThat(created.currentIssue().status()).isEqualTo(PrescriptionStatus.CANCELLED);
+        assertThat(prescriptions.findById(order.id()).orElseThrow().currentIssue().status())
+                .isEqualTo(PrescriptionStatus.CANCELLED);
+        assertThat(placeholders.find(order.id())).isEmpty();
+    }
+
+    @Test
+    void an_early_cancellation_from_another_organisation_does_not_apply() {
+        PrescriptionOrder order = acuteOrder(newId(), newPatient());
+        placeholders.keep(new CancellationPlaceholder(order.id(), OdsCode.parse("Z99999"), Optional.empty(),
+                order.patient().nhsNumber(), Optional.empty(), "0001", NOW.minusSeconds(60)));
+
+        Prescription created = service.create(new CreatePrescriptionCommand(order, "{}")).prescription();
+
+        assertThat(created.currentIssue().status()).isEqualTo(PrescriptionStatus.TO_BE_DISPENSED);
+    }
 
     @Test
     void new_prescription_is_stored_with_issue_1_to_be_dispensed_and_every_item_to_be_dispensed() {
@@ -140,7 +181,7 @@ class CreatePrescriptionServiceTest {
     }
 
     private CreatePrescriptionService serviceAt(Instant now) {
-        return new CreatePrescriptionService(new InMemoryTransactions(prescriptions), prescriptions,
-                Clock.fixed(now, ZoneOffset.UTC));
+        return new CreatePrescriptionService(new InMemoryTransactions(prescriptions, history, placeholders), prescriptions,
+                new PrescriptionChanges(prescriptions, history), placeholders, Clock.fixed(now, ZoneOffset.UTC));
     }
 }

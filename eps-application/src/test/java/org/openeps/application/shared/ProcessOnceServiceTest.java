@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.openeps.application.prescription.CreatePrescriptionService;
+import org.openeps.application.prescription.InMemoryCancellationPlaceholders;
+import org.openeps.application.prescription.InMemoryPrescriptionHistory;
+import org.openeps.application.prescription.PrescriptionChanges;
 import org.openeps.application.prescription.CreatePrescriptionUseCase.CreatePrescriptionCommand;
 import org.openeps.application.prescription.InMemoryPrescriptionRepository;
 import org.openeps.application.shared.ProcessOnceUseCase.ProcessOnceCommand;
@@ -26,7 +29,9 @@ class ProcessOnceServiceTest {
     private final InMemoryPrescriptionRepository prescriptions = new InMemoryPrescriptionRepository();
     private final InMemoryTransactions transactions = new InMemoryTransactions(replies, prescriptions);
     private final ProcessOnceService processOnce = new ProcessOnceService(transactions, replies);
-    private final CreatePrescriptionService create = new CreatePrescriptionService(transactions, prescriptions, CLOCK);
+    private final CreatePrescriptionService create = new CreatePrescriptionService(transactions, prescriptions,
+            new PrescriptionChanges(prescriptions, new InMemoryPrescriptionHistory()),
+            new InMemoryCancellationPlaceholders(), CLOCK);
 
     @Test
     void a_replay_gets_the_first_reply_without_running_the_work_again() {

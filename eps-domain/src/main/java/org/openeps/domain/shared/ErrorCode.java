@@ -13,8 +13,6 @@ public enum ErrorCode {
     MISSING_VALUE(Kind.INVALID),
     /** An identifier's check digit or check character does not match the rest of it. */
     INVALID_CHECK_DIGIT(Kind.INVALID),
-    /** The message is not one the service understands (unknown event, wrong resource type). */
-    UNSUPPORTED_MESSAGE(Kind.INVALID),
     /** A second prescription-order with a prescription ID already on the spine. */
     DUPLICATE_PRESCRIPTION_ID(Kind.DUPLICATE),
     /** No prescription with that ID. */

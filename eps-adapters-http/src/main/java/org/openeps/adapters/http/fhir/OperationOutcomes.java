@@ -43,7 +43,6 @@ public final class OperationOutcomes {
     public static String issueType(ErrorCode code) {
         return switch (code) {
             case MISSING_VALUE, INVALID_VALUE, INVALID_CHECK_DIGIT, ITEM_NOT_FOUND -> "value";
-            case UNSUPPORTED_MESSAGE -> "not-supported";
             case DUPLICATE_PRESCRIPTION_ID -> "duplicate";
             case PRESCRIPTION_NOT_FOUND, RESOURCE_NOT_FOUND -> "not-found";
             case INVALID_LINE_STATE_TRANSITION, PRESCRIPTION_WITH_ANOTHER_DISPENSER, PRESCRIPTION_CANCELLED,
@@ -59,7 +58,6 @@ public final class OperationOutcomes {
             case INVALID_VALUE -> "Invalid value";
             case MISSING_VALUE -> "Missing value";
             case INVALID_CHECK_DIGIT -> "Invalid check digit";
-            case UNSUPPORTED_MESSAGE -> "Message not supported";
             case DUPLICATE_PRESCRIPTION_ID -> "Duplicate prescription ID";
             case PRESCRIPTION_NOT_FOUND -> "Prescription not found";
             case RESOURCE_NOT_FOUND -> "Resource not found";
