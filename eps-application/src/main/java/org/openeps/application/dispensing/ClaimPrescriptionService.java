@@ -28,7 +28,7 @@ public final class ClaimPrescriptionService implements ClaimPrescriptionUseCase 
                         .map(replaces -> prescription.amendClaim(command.dispenser(), command.claimId(), replaces,
                                 command.issueNumber(), now))
                         .orElseGet(() -> prescription.claim(command.dispenser(), command.claimId(), command.issueNumber(), now)),
-                now, Optional.of(command.dispenser()), command.replaces().isPresent() ? "claim-amend" : "claim",
+                now, command.actor(), command.replaces().isPresent() ? "claim-amend" : "claim",
                 Optional.of(command.claimId())));
     }
 }

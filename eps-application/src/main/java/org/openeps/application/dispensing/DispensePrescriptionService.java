@@ -29,7 +29,7 @@ public final class DispensePrescriptionService implements DispensePrescriptionUs
                                 replaces, command.items(), command.declaredStatus(), command.issueNumber(), now))
                         .orElseGet(() -> prescription.recordDispense(command.dispenser(), command.notificationId(),
                                 command.items(), command.declaredStatus(), command.issueNumber(), now)),
-                now, Optional.of(command.dispenser()),
+                now, command.actor(),
                 command.replaces().isPresent() ? "dispense-notification-amend" : "dispense-notification",
                 Optional.of(command.notificationId())));
     }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.openeps.domain.prescription.Actor;
 import org.openeps.domain.prescription.ItemStatus;
 import org.openeps.domain.prescription.LineItemId;
 import org.openeps.domain.prescription.Prescription;
@@ -17,23 +18,30 @@ public interface DispensePrescriptionUseCase {
     Prescription dispense(DispenseCommand command);
 
     /**
+     * @param person         the SDS user ID of the user who dispensed, when the message names one
      * @param notificationId the notification's Bundle.identifier
      * @param replaces       for an amend, the identifier of the notification it replaces
      * @param issueNumber    the eRD issue, when the message names it
      * @param items          the status the dispenser reports for every item
      * @param declaredStatus the prescription status the notification declares, when it does
      */
-    record DispenseCommand(OdsCode dispenser, PrescriptionId prescriptionId, String notificationId,
-                           Optional<String> replaces, OptionalInt issueNumber, Map<LineItemId, ItemStatus> items,
-                           Optional<PrescriptionStatus> declaredStatus) {
+    record DispenseCommand(OdsCode dispenser, Optional<String> person, PrescriptionId prescriptionId,
+                           String notificationId, Optional<String> replaces, OptionalInt issueNumber,
+                           Map<LineItemId, ItemStatus> items, Optional<PrescriptionStatus> declaredStatus) {
         public DispenseCommand {
             Objects.requireNonNull(dispenser, "dispenser");
+            Objects.requireNonNull(person, "person");
             Objects.requireNonNull(prescriptionId, "prescriptionId");
             Objects.requireNonNull(notificationId, "notificationId");
             Objects.requireNonNull(replaces, "replaces");
             Objects.requireNonNull(issueNumber, "issueNumber");
             items = Map.copyOf(items);
             Objects.requireNonNull(declaredStatus, "declaredStatus");
+        }
+
+        /** Who dispensed, as the history records it. */
+        public Actor actor() {
+            return Actor.of(dispenser, person);
         }
     }
 }

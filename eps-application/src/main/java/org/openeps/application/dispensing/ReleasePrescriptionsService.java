@@ -3,7 +3,6 @@ package org.openeps.application.dispensing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.openeps.application.prescription.PrescriptionChanges;
 import org.openeps.application.prescription.PrescriptionRepository;
 import org.openeps.application.shared.Transactions;
@@ -33,7 +32,7 @@ public final class ReleasePrescriptionsService implements ReleasePrescriptionsUs
         return transactions.inTransaction(() -> command.prescriptionId()
                 .map(id -> {
                     Prescription released = changes.change(id, p -> p.release(command.dispenser(), now), now,
-                            Optional.of(command.dispenser()), "release", command.messageId());
+                            command.actor(), "release", command.messageId());
                     String message = prescriptions.findOriginalMessage(id).orElseThrow(() -> new EpsException(
                             ErrorCode.RESOURCE_NOT_FOUND, "The message of prescription " + id + " was not found"));
                     return new Released(List.of(new ReleasedPrescription(released, message)));
@@ -41,8 +40,8 @@ public final class ReleasePrescriptionsService implements ReleasePrescriptionsUs
                 .orElseGet(() -> new Released(prescriptions.lockNominatedReleasable(command.dispenser(), NOMINATED_BATCH)
                         .stream()
                         .map(releasable -> new ReleasedPrescription(changes.apply(releasable.prescription(),
-                                p -> p.release(command.dispenser(), now), now, Optional.of(command.dispenser()),
-                                "release", command.messageId()), releasable.originalMessage()))
+                                p -> p.release(command.dispenser(), now), now, command.actor(), "release",
+                                command.messageId()), releasable.originalMessage()))
                         .toList())));
     }
 }

@@ -3,6 +3,7 @@ package org.openeps.application.dispensing;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.openeps.domain.prescription.Actor;
 import org.openeps.domain.prescription.Prescription;
 import org.openeps.domain.prescription.PrescriptionId;
 import org.openeps.domain.shared.OdsCode;
@@ -17,12 +18,22 @@ public interface ReleasePrescriptionsUseCase {
 
     Released release(ReleaseCommand command);
 
-    /** @param prescriptionId empty for nominated release */
-    record ReleaseCommand(OdsCode dispenser, Optional<PrescriptionId> prescriptionId, Optional<String> messageId) {
+    /**
+     * @param person         the SDS user ID of the user releasing, when the request names one
+     * @param prescriptionId empty for nominated release
+     */
+    record ReleaseCommand(OdsCode dispenser, Optional<String> person, Optional<PrescriptionId> prescriptionId,
+                          Optional<String> messageId) {
         public ReleaseCommand {
             Objects.requireNonNull(dispenser, "dispenser");
+            Objects.requireNonNull(person, "person");
             Objects.requireNonNull(prescriptionId, "prescriptionId");
             Objects.requireNonNull(messageId, "messageId");
+        }
+
+        /** Who releases, as the history records it. */
+        public Actor actor() {
+            return Actor.of(dispenser, person);
         }
     }
 

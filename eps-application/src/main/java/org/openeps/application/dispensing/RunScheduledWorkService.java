@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.openeps.application.prescription.PrescriptionChanges;
 import org.openeps.application.prescription.PrescriptionRepository;
 import org.openeps.application.shared.Transactions;
+import org.openeps.domain.prescription.Actor;
 import org.openeps.domain.prescription.Prescription;
 import org.openeps.domain.prescription.PrescriptionId;
 import org.openeps.domain.shared.EpsException;
@@ -40,11 +41,11 @@ public final class RunScheduledWorkService implements RunScheduledWorkUseCase {
             for (Prescription due : prescriptions.lockWithWorkDue(now, batchSize)) {
                 try {
                     Prescription current = due;
-                    current = changes.apply(current, p -> p.expireDue(now).orElse(p), now, Optional.empty(), "expire",
+                    current = changes.apply(current, p -> p.expireDue(now).orElse(p), now, Actor.SERVICE, "expire",
                             Optional.empty());
-                    current = changes.apply(current, p -> p.noClaimDue(now).orElse(p), now, Optional.empty(),
+                    current = changes.apply(current, p -> p.noClaimDue(now).orElse(p), now, Actor.SERVICE,
                             "no-claim", Optional.empty());
-                    current = changes.apply(current, p -> p.makeAvailableDue(now).orElse(p), now, Optional.empty(),
+                    current = changes.apply(current, p -> p.makeAvailableDue(now).orElse(p), now, Actor.SERVICE,
                             "available", Optional.empty());
                     if (current != due) {
                         changed++;

@@ -2,7 +2,6 @@ package org.openeps.application.dispensing;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import org.openeps.application.prescription.PrescriptionChanges;
 import org.openeps.application.shared.Transactions;
 import org.openeps.domain.prescription.Prescription;
@@ -25,6 +24,6 @@ public final class WithdrawDispenseService implements WithdrawDispenseUseCase {
         Instant now = clock.instant();
         return transactions.inTransaction(() -> changes.change(command.prescriptionId(),
                 prescription -> prescription.withdrawDispense(command.dispenser(), command.issueNumber(), now), now,
-                Optional.of(command.dispenser()), "withdraw", command.messageId()));
+                command.actor(), "withdraw", command.messageId()));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.openeps.application.shared.Transactions;
+import org.openeps.domain.prescription.Actor;
 import org.openeps.domain.prescription.Cancellation;
 import org.openeps.domain.prescription.CancellationPlaceholder;
 import org.openeps.domain.prescription.CancellationResult;
@@ -44,7 +45,7 @@ public final class CancelPrescriptionService implements CancelPrescriptionUseCas
             Cancellation cancellation = found.get().cancel(command.requestedBy(), command.prescriber(), command.nhsNumber(), command.item(),
                     command.reasonCode(), now);
             Prescription after = changes.apply(found.get(), unchanged -> cancellation.prescription(), now,
-                    Optional.of(command.requestedBy()), "cancel", command.messageId());
+                    Actor.of(command.requestedBy(), command.prescriber()), "cancel", command.messageId());
             return new Cancelled(cancellation.result(), Optional.of(after));
         });
     }

@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.openeps.application.shared.Transactions;
+import org.openeps.domain.prescription.Actor;
+import org.openeps.domain.prescription.Prescriber;
 import org.openeps.domain.prescription.Prescription;
 import org.openeps.domain.shared.EpsException;
 import org.openeps.domain.shared.ErrorCode;
-import org.openeps.domain.shared.OdsCode;
 
 /**
  * Accepts a new prescription once per prescription ID, records its arrival in its history, and applies at once a
@@ -38,11 +39,12 @@ public final class CreatePrescriptionService implements CreatePrescriptionUseCas
                     "Prescription " + id + " has already been received");
             Instant now = clock.instant();
             Prescription stored = prescriptions.add(Prescription.create(command.order(), now), command.originalMessage());
-            Optional<OdsCode> prescriber = Optional.of(command.order().prescriber().organisation());
-            changes.recordCurrent(stored, now, prescriber, "prescription-order", Optional.empty());
+            Prescriber prescriber = command.order().prescriber();
+            changes.recordCurrent(stored, now, Actor.of(prescriber.organisation(), prescriber.sdsUserId()),
+                    "prescription-order", Optional.empty());
             Prescription current = placeholders.take(id)
                     .map(early -> changes.apply(stored, arrived -> early.applyTo(arrived, now).prescription(), now,
-                            Optional.of(early.requestedBy()), "cancel", Optional.empty()))
+                            Actor.of(early.requestedBy(), early.prescriber()), "cancel", Optional.empty()))
                     .orElse(stored);
             return new Prescribed(current);
         });

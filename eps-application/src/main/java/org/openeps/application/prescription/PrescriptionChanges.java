@@ -3,17 +3,17 @@ package org.openeps.application.prescription;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.openeps.domain.prescription.Actor;
 import org.openeps.domain.prescription.HistoryEvent;
 import org.openeps.domain.prescription.Issue;
 import org.openeps.domain.prescription.Prescription;
 import org.openeps.domain.prescription.PrescriptionId;
 import org.openeps.domain.shared.EpsException;
 import org.openeps.domain.shared.ErrorCode;
-import org.openeps.domain.shared.OdsCode;
 
 /**
  * How every use case changes a stored prescription: inside the caller's transaction, load it locked, apply one domain
- * move, store it, and record a history event for every issue the move changed.
+ * move, store it, and record a history event for every issue the move changed, saying who made it.
  */
 public final class PrescriptionChanges {
 
@@ -31,9 +31,9 @@ public final class PrescriptionChanges {
                 "Prescription " + id + " was not found"));
     }
 
-    /** Applies a move to a prescription already loaded, stores it and records what changed. */
-    public Prescription apply(Prescription before, UnaryOperator<Prescription> move, Instant at,
-                              Optional<OdsCode> organisation, String event, Optional<String> messageId) {
+    /** Applies a move to a prescription already loaded, stores it and records what changed, and who changed it. */
+    public Prescription apply(Prescription before, UnaryOperator<Prescription> move, Instant at, Actor by, String event,
+                              Optional<String> messageId) {
         Prescription after = move.apply(before);
         if (after == before) {
             return before;
@@ -42,22 +42,21 @@ public final class PrescriptionChanges {
         for (Issue issue : stored.issues()) {
             Issue previous = before.issue(issue.number());
             if (!issue.equals(previous)) {
-                history.record(HistoryEvent.of(stored, issue, at, organisation, event, messageId));
+                history.record(HistoryEvent.of(stored, issue, at, by, event, messageId));
             }
         }
         return stored;
     }
 
     /** Records where every issue of a prescription stands now, e.g. when it has just arrived. */
-    public void recordCurrent(Prescription prescription, Instant at, Optional<OdsCode> organisation, String event,
-                              Optional<String> messageId) {
+    public void recordCurrent(Prescription prescription, Instant at, Actor by, String event, Optional<String> messageId) {
         prescription.issues().forEach(issue ->
-                history.record(HistoryEvent.of(prescription, issue, at, organisation, event, messageId)));
+                history.record(HistoryEvent.of(prescription, issue, at, by, event, messageId)));
     }
 
     /** Loads, applies a move, stores and records. */
-    public Prescription change(PrescriptionId id, UnaryOperator<Prescription> move, Instant at,
-                               Optional<OdsCode> organisation, String event, Optional<String> messageId) {
-        return apply(load(id), move, at, organisation, event, messageId);
+    public Prescription change(PrescriptionId id, UnaryOperator<Prescription> move, Instant at, Actor by, String event,
+                               Optional<String> messageId) {
+        return apply(load(id), move, at, by, event, messageId);
     }
 }

@@ -50,6 +50,36 @@ class CreatePrescriptionServiceTest {
     }
 
     @Test
+    void arrival_is_recorded_as_made_by_the_prescriber_named_in_the_order() {
+        PrescriptionOrder named = erdOrder(newId(), newPatient(), 1);
+        PrescriptionOrder unnamed = acuteOrder(newId(), newPatient());
+
+        service.create(new CreatePrescriptionCommand(named, "{}"));
+        service.create(new CreatePrescriptionCommand(unnamed, "{}"));
+
+        assertThat(history.findFor(named.id())).singleElement()
+                .satisfies(event -> assertThat(event.organisation()).contains(OdsCode.parse("A83008")))
+                .satisfies(event -> assertThat(event.person()).contains("555086689106"));
+        assertThat(history.findFor(unnamed.id())).singleElement()
+                .satisfies(event -> assertThat(event.organisation()).contains(OdsCode.parse("RRERP")))
+                .satisfies(event -> assertThat(event.person()).isEmpty());
+    }
+
+    @Test
+    void an_early_cancellation_is_recorded_as_made_by_the_prescriber_who_sent_it() {
+        PrescriptionOrder order = erdOrder(newId(), newPatient(), 1);
+        placeholders.keep(new CancellationPlaceholder(order.id(), order.prescriber().organisation(),
+                Optional.of("200102238987"), order.patient().nhsNumber(), Optional.empty(), "0001", NOW.minusSeconds(60)));
+
+        service.create(new CreatePrescriptionCommand(order, "{}"));
+
+        assertThat(history.findFor(order.id())).last()
+                .satisfies(event -> assertThat(event.event()).isEqualTo("cancel"))
+                .satisfies(event -> assertThat(event.status()).isEqualTo(PrescriptionStatus.CANCELLED))
+                .satisfies(event -> assertThat(event.person()).contains("200102238987"));
+    }
+
+    @Test
     void a_cancellation_that_came_first_cancels_the_prescription_when_it_arrives() {
         PrescriptionOrder order = acuteOrder(newId(), newPatient());
         placeholders.keep(new CancellationPlaceholder(order.id(), order.prescriber().organisation(), Optional.empty(),

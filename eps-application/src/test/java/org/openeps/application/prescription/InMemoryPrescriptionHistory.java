@@ -21,7 +21,8 @@ public final class InMemoryPrescriptionHistory implements PrescriptionHistory, I
     @Override
     public synchronized void record(HistoryEvent event) {
         events.add(new HistoryEvent(event.prescriptionId(), event.issueNumber(), event.at().truncatedTo(ChronoUnit.MICROS),
-                event.organisation(), event.event(), event.status(), event.itemStatuses(), event.messageId()));
+                event.organisation(), event.person(), event.event(), event.status(), event.itemStatuses(),
+                event.messageId()));
     }
 
     @Override

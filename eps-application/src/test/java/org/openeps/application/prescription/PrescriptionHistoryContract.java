@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openeps.application.shared.Transactions;
+import org.openeps.domain.prescription.Actor;
 import org.openeps.domain.prescription.HistoryEvent;
 import org.openeps.domain.prescription.ItemStatus;
 import org.openeps.domain.prescription.LineItemId;
@@ -27,6 +28,8 @@ public abstract class PrescriptionHistoryContract {
 
     private static final Instant RECEIVED = Instant.parse("2026-03-10T10:15:30.123456Z");
     private static final OdsCode DISPENSER = OdsCode.parse("FA565");
+    private static final Actor PHARMACIST = Actor.of(DISPENSER, Optional.of("3415870201"));
+    private static final Actor PHARMACY_ONLY = Actor.of(DISPENSER, Optional.empty());
 
     /** The history under test. */
     protected abstract PrescriptionHistory history();
@@ -40,9 +43,9 @@ public abstract class PrescriptionHistoryContract {
     @Test
     void events_read_back_oldest_first_equal_in_every_field() {
         Prescription prescription = stored();
-        HistoryEvent released = event(prescription, 1, RECEIVED.plusSeconds(60), Optional.of(DISPENSER), "release",
+        HistoryEvent released = event(prescription, 1, RECEIVED.plusSeconds(60), PHARMACIST, "release",
                 PrescriptionStatus.WITH_DISPENSER, ItemStatus.WITH_DISPENSER, Optional.of("message-1"));
-        HistoryEvent expired = event(prescription, 2, RECEIVED.plusSeconds(120), Optional.empty(), "expire",
+        HistoryEvent expired = event(prescription, 2, RECEIVED.plusSeconds(120), Actor.SERVICE, "expire",
                 PrescriptionStatus.EXPIRED, ItemStatus.EXPIRED, Optional.empty());
 
         history().record(released);
@@ -54,13 +57,34 @@ public abstract class PrescriptionHistoryContract {
     }
 
     @Test
+    void the_person_who_acted_is_kept_and_an_event_without_one_reads_back_without_one() {
+        Prescription prescription = stored();
+        HistoryEvent byPerson = event(prescription, 1, RECEIVED.plusSeconds(60), PHARMACIST, "release",
+                PrescriptionStatus.WITH_DISPENSER, ItemStatus.WITH_DISPENSER, Optional.of("message-1"));
+        HistoryEvent byOrganisation = event(prescription, 1, RECEIVED.plusSeconds(120), PHARMACY_ONLY,
+                "dispense-notification", PrescriptionStatus.DISPENSED, ItemStatus.FULLY_DISPENSED, Optional.of("m-2"));
+        HistoryEvent byService = event(prescription, 2, RECEIVED.plusSeconds(180), Actor.SERVICE, "expire",
+                PrescriptionStatus.EXPIRED, ItemStatus.EXPIRED, Optional.empty());
+
+        history().record(byPerson);
+        history().record(byOrganisation);
+        history().record(byService);
+
+        assertThat(history().findFor(prescription.id())).extracting(HistoryEvent::person)
+                .containsExactly(Optional.of("3415870201"), Optional.empty(), Optional.empty());
+        assertThat(history().findFor(prescription.id())).extracting(HistoryEvent::organisation)
+                .containsExactly(Optional.of(DISPENSER), Optional.of(DISPENSER), Optional.empty());
+        assertThat(history().findFor(prescription.id())).containsExactly(byPerson, byOrganisation, byService);
+    }
+
+    @Test
     void events_are_found_for_their_own_prescription_only() {
         Prescription mine = stored();
         Prescription another = stored();
-        HistoryEvent event = event(mine, 1, RECEIVED, Optional.of(DISPENSER), "release",
+        HistoryEvent event = event(mine, 1, RECEIVED, PHARMACIST, "release",
                 PrescriptionStatus.WITH_DISPENSER, ItemStatus.WITH_DISPENSER, Optional.of("m"));
         history().record(event);
-        history().record(event(another, 1, RECEIVED, Optional.of(DISPENSER), "release",
+        history().record(event(another, 1, RECEIVED, PHARMACIST, "release",
                 PrescriptionStatus.WITH_DISPENSER, ItemStatus.WITH_DISPENSER, Optional.of("m")));
 
         assertThat(history().findFor(mine.id())).containsExactly(event);
@@ -75,9 +99,9 @@ public abstract class PrescriptionHistoryContract {
     @Test
     void an_event_recorded_later_for_an_earlier_moment_comes_first() {
         Prescription prescription = stored();
-        HistoryEvent later = event(prescription, 1, RECEIVED.plusSeconds(120), Optional.of(DISPENSER),
+        HistoryEvent later = event(prescription, 1, RECEIVED.plusSeconds(120), PHARMACIST,
                 "dispense-notification", PrescriptionStatus.DISPENSED, ItemStatus.FULLY_DISPENSED, Optional.of("b"));
-        HistoryEvent earlier = event(prescription, 1, RECEIVED.plusSeconds(60), Optional.of(DISPENSER), "release",
+        HistoryEvent earlier = event(prescription, 1, RECEIVED.plusSeconds(60), PHARMACY_ONLY, "release",
                 PrescriptionStatus.WITH_DISPENSER, ItemStatus.WITH_DISPENSER, Optional.of("a"));
 
         history().record(later);
@@ -91,7 +115,7 @@ public abstract class PrescriptionHistoryContract {
         Prescription prescription = stored();
         HistoryEvent[] events = new HistoryEvent[5];
         for (int i = 0; i < events.length; i++) {
-            events[i] = event(prescription, i % 2 + 1, RECEIVED, Optional.empty(), "event-" + (events.length - i),
+            events[i] = event(prescription, i % 2 + 1, RECEIVED, Actor.SERVICE, "event-" + (events.length - i),
                     PrescriptionStatus.EXPIRED, ItemStatus.EXPIRED, Optional.empty());
         }
 
@@ -109,7 +133,7 @@ public abstract class PrescriptionHistoryContract {
     void times_are_kept_to_the_microsecond() {
         Prescription prescription = stored();
 
-        history().record(event(prescription, 1, Instant.parse("2026-03-11T08:00:00.123456789Z"), Optional.empty(),
+        history().record(event(prescription, 1, Instant.parse("2026-03-11T08:00:00.123456789Z"), Actor.SERVICE,
                 "expire", PrescriptionStatus.EXPIRED, ItemStatus.EXPIRED, Optional.empty()));
 
         assertThat(history().findFor(prescription.id())).extracting(HistoryEvent::at)
@@ -121,7 +145,7 @@ public abstract class PrescriptionHistoryContract {
         Prescription prescription = stored();
 
         assertThatThrownBy(() -> transactions().inTransaction(() -> {
-            history().record(event(prescription, 1, RECEIVED, Optional.of(DISPENSER), "release",
+            history().record(event(prescription, 1, RECEIVED, PHARMACIST, "release",
                     PrescriptionStatus.WITH_DISPENSER, ItemStatus.WITH_DISPENSER, Optional.of("m")));
             throw new IllegalStateException("the unit of work fails after recording");
         })).isInstanceOf(IllegalStateException.class);
@@ -134,11 +158,11 @@ public abstract class PrescriptionHistoryContract {
     }
 
     /** An event with every item of the prescription in the same status. */
-    private static HistoryEvent event(Prescription prescription, int issue, Instant at, Optional<OdsCode> organisation,
-                                      String name, PrescriptionStatus status, ItemStatus itemStatus,
-                                      Optional<String> messageId) {
+    private static HistoryEvent event(Prescription prescription, int issue, Instant at, Actor by, String name,
+                                      PrescriptionStatus status, ItemStatus itemStatus, Optional<String> messageId) {
         Map<LineItemId, ItemStatus> items = new LinkedHashMap<>();
         prescription.issue(issue).itemStatuses().keySet().forEach(item -> items.put(item, itemStatus));
-        return new HistoryEvent(prescription.id(), issue, at, organisation, name, status, items, messageId);
+        return new HistoryEvent(prescription.id(), issue, at, by.organisation(), by.person(), name, status, items,
+                messageId);
     }
 }

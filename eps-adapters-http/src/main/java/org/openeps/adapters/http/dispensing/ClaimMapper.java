@@ -30,6 +30,9 @@ import tools.jackson.databind.node.MissingNode;
  *   <li>The dispenser is the organisation of the {@code provider}, a contained PractitionerRole whose
  *       {@code organization} refers to a contained Organization (else {@code payee.party}, else the provider's own
  *       identifier).</li>
+ *   <li>The person claiming is the {@code sds-user-id} identifier of {@code Claim.extension:Extension-Provenance-agent}'s
+ *       {@code valueReference}; when that names none (the homecare examples give an SDS role profile ID there), the
+ *       {@code sds-user-id} identifier of the provider's {@code practitioner}.</li>
  *   <li>The claim's ID is {@code Claim.identifier} (system rfc4122, else the first identifier); a claim amend carries
  *       {@code Claim.extension:replacementOf}, whose {@code valueIdentifier.value} is the ID of the claim it replaces.</li>
  *   <li>Exactly one {@code insurance}, whose {@code coverage.identifier.value} is {@code T1450} (NHSBSA) or
@@ -44,6 +47,7 @@ public final class ClaimMapper {
 
     private static final Set<String> PAYERS = Set.of("T1450", "RQFZ1");
     private static final String GROUP_IDENTIFIER = "Extension-DM-GroupIdentifier";
+    private static final String PROVENANCE_AGENT = "Extension-Provenance-agent";
 
     /** Reads and checks the Claim. */
     public ClaimCommand toCommand(JsonNode claim) {
@@ -81,7 +85,7 @@ public final class ClaimMapper {
                 .or(() -> array(claim, "Claim.identifier", "identifier").stream().findFirst()
                         .flatMap(first -> string(first, "Claim.identifier.value", "value")))
                 .orElseThrow(() -> new EpsException(ErrorCode.MISSING_VALUE, "Claim.identifier is required"));
-        return new ClaimCommand(dispenser(claim), prescriptionId(claim, items), claimId,
+        return new ClaimCommand(dispenser(claim), person(claim), prescriptionId(claim, items), claimId,
                 DispensingFhir.replacementOf(claim, "Claim"), issueNumber);
     }
 
@@ -92,6 +96,13 @@ public final class ClaimMapper {
                 .or(() -> DispensingFhir.odsIdentifier(claim.path("provider"), "Claim.provider"))
                 .orElseThrow(() -> new EpsException(ErrorCode.MISSING_VALUE,
                         "The dispensing organisation's ODS code is required: Claim.provider's organisation")));
+    }
+
+    private static Optional<String> person(JsonNode claim) {
+        return extension(claim, "Claim", PROVENANCE_AGENT)
+                .flatMap(agent -> identifier(agent.path("valueReference"),
+                        "Claim.extension:Extension-Provenance-agent.valueReference", FhirSystems.SDS_USER_ID))
+                .or(() -> DispensingFhir.personOfContainedRole(claim, claim.path("provider"), "Claim.provider"));
     }
 
     private static PrescriptionId prescriptionId(JsonNode claim, List<JsonNode> items) {

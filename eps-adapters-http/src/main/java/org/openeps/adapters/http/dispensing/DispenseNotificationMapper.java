@@ -40,6 +40,9 @@ import tools.jackson.databind.JsonNode;
  *       whose {@code organization} refers to an Organization in the Bundle); only when that names no ODS code is
  *       {@code MessageHeader.sender} used. The published examples send the notification from other senders (for
  *       example X2601, the Spine) while the dispensing organisation is the one the prescription was released to.</li>
+ *   <li>The person who dispensed is the {@code sds-user-id} identifier of the dispensing PractitionerRole's
+ *       {@code practitioner} (or of the Practitioner it refers to), from the first MedicationDispense that names
+ *       one.</li>
  *   <li>The prescription status the notification declares is {@code MedicationDispense.extension:prescriptionStatus}
  *       ({@code Extension-EPS-TaskBusinessStatus}), when present.</li>
  *   <li>An amend carries {@code MessageHeader.extension:replacementOf}, whose {@code valueIdentifier.value} is the
@@ -82,7 +85,8 @@ public final class DispenseNotificationMapper {
                 string(message.header(), "MessageHeader.sender.identifier.value", "sender", "identifier", "value")
                         .orElseThrow(() -> new EpsException(ErrorCode.MISSING_VALUE, "The dispensing organisation's ODS code"
                                 + " is required: MedicationDispense.performer or MessageHeader.sender"))));
-        return new DispenseCommand(dispenser, first.prescriptionId(), message.identifier(),
+        Optional<String> person = read.stream().map(Dispense::person).flatMap(Optional::stream).findFirst();
+        return new DispenseCommand(dispenser, person, first.prescriptionId(), message.identifier(),
                 DispensingFhir.replacementOf(message.header(), "MessageHeader"), first.issueNumber(), items,
                 first.prescriptionStatus());
     }
@@ -114,7 +118,8 @@ public final class DispenseNotificationMapper {
         Optional<String> nonDispensingReason = extension(dispense, "MedicationDispense", NON_DISPENSING_REASON)
                 .flatMap(ext -> code(ext, "MedicationDispense.extension:prescriptionNonDispensingReason", "valueCoding"));
         return new Dispense(prescriptionId, item, status, prescriptionStatus, nonDispensingReason,
-                dispensingOrganisation(message, dispense).map(OdsCode::parse), issueNumber(request));
+                dispensingOrganisation(message, dispense).map(OdsCode::parse), dispensingPerson(message, dispense),
+                issueNumber(request));
     }
 
     /** The ODS code of the organisation the dispensing PractitionerRole works for. */
@@ -147,6 +152,23 @@ public final class DispenseNotificationMapper {
         return Optional.empty();
     }
 
+    /** The SDS user ID of the person the dispensing PractitionerRole stands for. */
+    private static Optional<String> dispensingPerson(MessageBundle message, JsonNode dispense) {
+        for (JsonNode performer : array(dispense, "MedicationDispense.performer", "performer")) {
+            JsonNode actor = performer.path("actor");
+            Optional<String> person = DispensingFhir.contained(dispense, actor, "MedicationDispense.performer.actor")
+                    .or(() -> message.resolve(actor, "MedicationDispense.performer.actor"))
+                    .filter(role -> role.path("resourceType").asString("").equals("PractitionerRole"))
+                    .flatMap(role -> DispensingFhir.sdsUserId(role, "PractitionerRole", practitioner ->
+                            DispensingFhir.contained(dispense, practitioner, "PractitionerRole.practitioner")
+                                    .or(() -> message.resolve(practitioner, "PractitionerRole.practitioner"))));
+            if (person.isPresent()) {
+                return person;
+            }
+        }
+        return Optional.empty();
+    }
+
     private static OptionalInt issueNumber(JsonNode request) {
         Optional<String> course = code(request, "MedicationRequest.courseOfTherapyType", "courseOfTherapyType");
         if (course.isPresent() && NOT_REPEAT_DISPENSING.contains(course.get())) {
@@ -171,6 +193,6 @@ public final class DispenseNotificationMapper {
 
     private record Dispense(PrescriptionId prescriptionId, LineItemId item, ItemStatus status,
                             Optional<PrescriptionStatus> prescriptionStatus, Optional<String> nonDispensingReason,
-                            Optional<OdsCode> dispenser, OptionalInt issueNumber) {
+                            Optional<OdsCode> dispenser, Optional<String> person, OptionalInt issueNumber) {
     }
 }

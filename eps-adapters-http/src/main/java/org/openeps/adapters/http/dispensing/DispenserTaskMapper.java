@@ -32,6 +32,8 @@ import tools.jackson.databind.JsonNode;
  *       {@code organization} refers to a contained Organization. Only when the Task has no such requester is
  *       {@code Task.owner} used: in the published examples {@code owner} is sometimes the nominated pharmacy rather than
  *       the one holding the prescription, and one return has no owner at all.</li>
+ *   <li>The person acting is the {@code sds-user-id} identifier of the requester's {@code practitioner}, when it
+ *       names one.</li>
  *   <li>A withdrawal names its eRD issue with {@code Task.extension:Extension-EPS-RepeatInformation} (issue =
  *       {@code numberOfRepeatsIssued} + 1); a return acts on the issue the dispenser holds, so the extension is not
  *       read for it.</li>
@@ -72,10 +74,11 @@ public final class DispenserTaskMapper {
                 .or(() -> DispensingFhir.odsIdentifier(task.path("owner"), "Task.owner"))
                 .orElseThrow(() -> new EpsException(ErrorCode.MISSING_VALUE,
                         "The dispensing organisation's ODS code is required: Task.requester's organisation or Task.owner")));
+        Optional<String> person = DispensingFhir.personOfContainedRole(task, task.path("requester"), "Task.requester");
         Optional<String> messageId = identifier(task, "Task", FhirSystems.MESSAGE_ID)
                 .or(() -> Optional.of(requestId));
         return switch (status) {
-            case "rejected" -> new ReturnTask(new ReturnCommand(dispenser, prescriptionId,
+            case "rejected" -> new ReturnTask(new ReturnCommand(dispenser, person, prescriptionId,
                     reason(task, DispensingFhir.RETURN_REASON, RETURN_REASONS), messageId));
             case "in-progress" -> {
                 EpsException.require(DispensingFhir.codeOfSystem(task.path("code"), "Task.code", TASK_CODE)
@@ -84,7 +87,7 @@ public final class DispenserTaskMapper {
                 OptionalInt issueNumber = extension(task, "Task", DispensingFhir.REPEAT_INFORMATION)
                         .map(repeat -> DispensingFhir.issueNumber(repeat, "Task.extension:repeatInformation"))
                         .orElse(OptionalInt.empty());
-                yield new WithdrawTask(new WithdrawCommand(dispenser, prescriptionId,
+                yield new WithdrawTask(new WithdrawCommand(dispenser, person, prescriptionId,
                         reason(task, DispensingFhir.WITHDRAW_REASON, WITHDRAW_REASONS), issueNumber, messageId));
             }
             default -> throw new EpsException(ErrorCode.INVALID_VALUE, "Task.status must be rejected (return) or"

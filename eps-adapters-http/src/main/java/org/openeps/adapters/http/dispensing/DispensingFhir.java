@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import org.openeps.adapters.http.fhir.FhirNodes;
 import org.openeps.adapters.http.fhir.FhirSystems;
 import org.openeps.domain.prescription.PrescriptionId;
@@ -80,6 +81,30 @@ final class DispensingFhir {
         return contained(resource, organisation, where + ".organization")
                 .flatMap(org -> odsCode(org, "Organization"))
                 .or(() -> odsIdentifier(organisation, where + ".organization"));
+    }
+
+    /**
+     * The person acting in a Task or Claim: the SDS user ID of the practitioner of the PractitionerRole contained and
+     * referred to at {@code roleReference}, when there is such a role and it names one.
+     */
+    static Optional<String> personOfContainedRole(JsonNode resource, JsonNode roleReference, String where) {
+        return contained(resource, roleReference, where)
+                .filter(role -> role.path("resourceType").asString("").equals("PractitionerRole"))
+                .flatMap(role -> sdsUserId(role, where, practitioner ->
+                        contained(resource, practitioner, where + ".practitioner")));
+    }
+
+    /**
+     * The SDS user ID of the person a PractitionerRole stands for: the {@code sds-user-id} identifier of its
+     * {@code practitioner} reference (where the published examples carry it), else that of the Practitioner the
+     * reference points to, which {@code resolve} finds. Empty when neither names one.
+     */
+    static Optional<String> sdsUserId(JsonNode role, String where, Function<JsonNode, Optional<JsonNode>> resolve) {
+        JsonNode practitioner = role.path("practitioner");
+        return identifier(practitioner, where + ".practitioner", FhirSystems.SDS_USER_ID)
+                .or(() -> resolve.apply(practitioner)
+                        .filter(found -> found.path("resourceType").asString("").equals("Practitioner"))
+                        .flatMap(found -> identifier(found, where + ".practitioner", FhirSystems.SDS_USER_ID)));
     }
 
     /** Like {@link #requireResourceType(JsonNode, String)} for a referenced resource. */

@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Request: {@code owner} (an Organization with its ODS code; required), {@code status} (valueCode {@code accepted};
  * required), {@code agent} (a PractitionerRole; optional) and {@code group-identifier} (valueIdentifier with the
  * short-form prescription ID; present for release by ID, absent for nominated release). Each may appear once;
- * parameters of other names are ignored.
+ * parameters of other names are ignored. The person releasing is the {@code sds-user-id} identifier of the agent's
+ * {@code practitioner}, when the agent names one.
  *
  * <p>Answer ({@link #released}): Parameters with
  * <ul>
@@ -93,10 +94,14 @@ public final class ReleaseMapper {
         EpsException.require(status.equals("accepted"), ErrorCode.INVALID_VALUE,
                 "Parameters.parameter(\"status\").valueCode must be accepted.");
 
-        Optional.ofNullable(byName.get("agent")).ifPresent(agent -> DispensingFhir.requireResourceType(
-                object(agent, "Parameters.parameter(\"agent\").resource", "resource").orElseThrow(() -> new EpsException(
-                        ErrorCode.MISSING_VALUE, "Parameters.parameter(\"agent\").resource is required.")),
-                "PractitionerRole", "Parameters.parameter(\"agent\").resource"));
+        Optional<JsonNode> agent = Optional.ofNullable(byName.get("agent"))
+                .map(parameter -> object(parameter, "Parameters.parameter(\"agent\").resource", "resource")
+                        .orElseThrow(() -> new EpsException(ErrorCode.MISSING_VALUE,
+                                "Parameters.parameter(\"agent\").resource is required.")));
+        agent.ifPresent(role -> DispensingFhir.requireResourceType(role, "PractitionerRole",
+                "Parameters.parameter(\"agent\").resource"));
+        Optional<String> person = agent.flatMap(role -> DispensingFhir.sdsUserId(role,
+                "Parameters.parameter(\"agent\").resource", practitioner -> Optional.empty()));
 
         Optional<PrescriptionId> prescriptionId = Optional.ofNullable(byName.get("group-identifier"))
                 .map(parameter -> DispensingFhir.prescriptionId(object(parameter,
@@ -104,7 +109,7 @@ public final class ReleaseMapper {
                                 .orElseThrow(() -> new EpsException(ErrorCode.MISSING_VALUE,
                                         "Parameters.parameter(\"group-identifier\").valueIdentifier is required.")),
                         "Parameters.parameter(\"group-identifier\").valueIdentifier"));
-        return new ReleaseCommand(dispenser, prescriptionId, Optional.of(requestId));
+        return new ReleaseCommand(dispenser, person, prescriptionId, Optional.of(requestId));
     }
 
     /** The answer to a release that handed over at least one prescription. */

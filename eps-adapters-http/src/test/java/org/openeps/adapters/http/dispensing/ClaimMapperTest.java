@@ -25,15 +25,17 @@ class ClaimMapperTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(nullValues = "-", value = {
-            "claim/homecare-acute-claim-req.json,      A0548B-A99968-451485, a2c05ec6-4292-4568-8200-bfac8439da04, -, 0",
-            "claim/homecare-claim-amend-req.json,      40E709-A99968-280C0X, 6f660dae-860b-45ee-bc36-9b3d75e7c237, 2eefcd5d-a734-4366-add1-56a82fa2bd5a, 0",
-            "claim/homecare-claim-req.json,            40E709-A99968-280C0X, 2eefcd5d-a734-4366-add1-56a82fa2bd5a, -, 0",
-            "claim/primary-acute-claim-req.json,       24F5DA-A83008-7EFE6Z, 737dcf8d-fc7a-436d-b692-7d3c4f258083, -, 0",
+                        // The homecare claims' Provenance agent names an SDS role profile, not a user: the person is the provider's.
+            "claim/homecare-acute-claim-req.json,      A0548B-A99968-451485, a2c05ec6-4292-4568-8200-bfac8439da04, -, 0, 3415870201",
+            "claim/homecare-claim-amend-req.json,      40E709-A99968-280C0X, 6f660dae-860b-45ee-bc36-9b3d75e7c237, 2eefcd5d-a734-4366-add1-56a82fa2bd5a, 0, 3415870201",
+            "claim/homecare-claim-req.json,            40E709-A99968-280C0X, 2eefcd5d-a734-4366-add1-56a82fa2bd5a, -, 0, 3415870201",
+            "claim/primary-acute-claim-req.json,       24F5DA-A83008-7EFE6Z, 737dcf8d-fc7a-436d-b692-7d3c4f258083, -, 0, 7654321",
             // numberOfRepeatsIssued 2 (issues before this one): issue 3.
-            "claim/primary-erd-claim-req.json,         24F5DA-A83008-7EFE6Z, 737dcf8d-fc7a-436d-b692-7d3c4f258083, -, 3",
-            "claim/primary-repeat-claim-req.json,      24F5DA-A83008-7EFE6Z, 737dcf8d-fc7a-436d-b692-7d3c4f258083, -, 3",
-            "claim/secondary-erd-1item-claim-req.json, B407F7-A99968-4DB2AU, 737dcf8d-fc7a-436d-b692-7d3c4f258083, -, 1"})
-    void every_published_claim_is_read(String file, String prescriptionId, String claimId, String replaces, int issue) {
+            "claim/primary-erd-claim-req.json,         24F5DA-A83008-7EFE6Z, 737dcf8d-fc7a-436d-b692-7d3c4f258083, -, 3, 7654321",
+            "claim/primary-repeat-claim-req.json,      24F5DA-A83008-7EFE6Z, 737dcf8d-fc7a-436d-b692-7d3c4f258083, -, 3, 7654321",
+            "claim/secondary-erd-1item-claim-req.json, B407F7-A99968-4DB2AU, 737dcf8d-fc7a-436d-b692-7d3c4f258083, -, 1, 7654321"})
+    void every_published_claim_is_read(String file, String prescriptionId, String claimId, String replaces, int issue,
+                                       String person) {
         ClaimCommand command = mapper.toCommand(ExampleFiles.json(file));
 
         assertThat(command.dispenser()).isEqualTo(new OdsCode("VNE51"));
@@ -41,6 +43,23 @@ class ClaimMapperTest {
         assertThat(command.claimId()).isEqualTo(claimId);
         assertThat(command.replaces()).isEqualTo(Optional.ofNullable(replaces));
         assertThat(command.issueNumber()).isEqualTo(issue == 0 ? OptionalInt.empty() : OptionalInt.of(issue));
+        assertThat(command.person()).contains(person);
+    }
+
+    @Test
+    void the_provenance_agent_names_the_person_before_the_provider_does() {
+        ObjectNode claim = claim();
+        ((ObjectNode) provenanceAgent(claim).get("valueReference").get("identifier")).put("value", "555086689106");
+        assertThat(mapper.toCommand(claim).person()).contains("555086689106");
+
+        ObjectNode withoutAgent = claim();
+        ((ArrayNode) withoutAgent.get("extension")).removeAll();
+        assertThat(mapper.toCommand(withoutAgent).person()).contains("7654321");
+
+        ObjectNode nobody = claim();
+        ((ArrayNode) nobody.get("extension")).removeAll();
+        ((ObjectNode) nobody.get("contained").get(0)).remove("practitioner");
+        assertThat(mapper.toCommand(nobody).person()).isEmpty();
     }
 
     @Test
@@ -126,6 +145,15 @@ class ClaimMapperTest {
 
     private static ObjectNode claim() {
         return (ObjectNode) ExampleFiles.json("claim/primary-acute-claim-req.json");
+    }
+
+    private static ObjectNode provenanceAgent(ObjectNode claim) {
+        for (JsonNode extension : claim.get("extension")) {
+            if (extension.path("url").asString().endsWith("/Extension-Provenance-agent")) {
+                return (ObjectNode) extension;
+            }
+        }
+        throw new AssertionError("No Provenance agent");
     }
 
     private static ObjectNode coverage(ObjectNode claim) {

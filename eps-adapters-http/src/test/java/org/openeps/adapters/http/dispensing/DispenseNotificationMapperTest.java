@@ -40,58 +40,61 @@ class DispenseNotificationMapperTest {
 
     static Stream<Arguments> examples() {
         return Stream.of(
-                Arguments.of("dispense-notification/homecare-acute-complete-req.json", "0006", "A0548B-A99968-451485",
+                Arguments.of("dispense-notification/homecare-acute-complete-req.json", "3415870201", "0006", "A0548B-A99968-451485",
                         "a22ad970-417c-4b0d-9c18-19a54761b478", null, null,
                         items(ITEM_1, "0001", "a54219b8-f741-4c47-b662-e4f8dfa49ab7", "0001")),
-                Arguments.of("dispense-notification/homecare-dn-amend-req.json", "0006", "5EA56C-Z6EA5E-710A1O",
+                Arguments.of("dispense-notification/homecare-dn-amend-req.json", "3415870201", "0006", "5EA56C-Z6EA5E-710A1O",
                         "08a95f44-5869-4dbb-93ec-22d12ece1748", "50101420-789b-4a3d-a4fb-4d3d0af76a64", null,
                         items("5ad41934-d5c8-4f74-b4da-4f3609acaa1f", "0001")),
-                Arguments.of("dispense-notification/homecare-dn-before-amend-req.json", "0006", "5EA56C-Z6EA5E-710A1O",
+                Arguments.of("dispense-notification/homecare-dn-before-amend-req.json", "3415870201", "0006", "5EA56C-Z6EA5E-710A1O",
                         "50101420-789b-4a3d-a4fb-4d3d0af76a64", null, null,
                         items("5ad41934-d5c8-4f74-b4da-4f3609acaa1f", "0001")),
-                Arguments.of("dispense-notification/homecare-with-dispenser-active-req.json", "0003", "C2782B-A99968-4E4E9Z",
+                Arguments.of("dispense-notification/homecare-with-dispenser-active-req.json", "3415870201", "0003", "C2782B-A99968-4E4E9Z",
                         "602159ee-1678-41ec-a100-7b3dd04c1d84", null, null, items(ITEM_1, "0001")),
-                Arguments.of("dispense-notification/primary-acute-amend-replacementOf-req.json", "0006", "24F5DA-A83008-7EFE6Z",
+                Arguments.of("dispense-notification/primary-acute-amend-replacementOf-req.json", "7654321", "0006", "24F5DA-A83008-7EFE6Z",
                         "b240434e-cb85-40bb-899c-1c61410c93a7", "a14d4fc1-82a2-4a82-aae2-50e212e7b907", null,
                         items(ITEM_1, "0001", ITEM_2, "0001", ITEM_3, "0001", ITEM_4, "0005")),
-                Arguments.of("dispense-notification/primary-acute-complete-req.json", "0006", "24F5DA-A83008-7EFE6Z",
+                Arguments.of("dispense-notification/primary-acute-complete-req.json", "7654321", "0006", "24F5DA-A83008-7EFE6Z",
                         "b240434e-cb85-40bb-899c-1c61410c93a7", null, null,
                         items(ITEM_1, "0001", ITEM_2, "0001", ITEM_3, "0001", ITEM_4, "0005")),
-                Arguments.of("dispense-notification/primary-acute-partial-item-req.json", "0003", "24F5DA-A83008-7EFE6Z",
+                Arguments.of("dispense-notification/primary-acute-partial-item-req.json", "7654321", "0003", "24F5DA-A83008-7EFE6Z",
                         "b240434e-cb85-40bb-899c-1c61410c93a7", null, null,
                         items(ITEM_1, "0001", ITEM_2, "0001", ITEM_3, "0003", ITEM_4, "0005")),
-                Arguments.of("dispense-notification/primary-acute-partial-owing-and-cancelled-req.json", "0003", "24F5DA-A83008-7EFE6Z",
+                Arguments.of("dispense-notification/primary-acute-partial-owing-and-cancelled-req.json", "7654321", "0003", "24F5DA-A83008-7EFE6Z",
                         "b240434e-cb85-40bb-899c-1c61410c93a7", null, null,
                         items(ITEM_1, "0001", ITEM_2, "0001", ITEM_3, "0004", ITEM_4, "0005")),
                 // eRD: the MedicationRequest's basedOn repeat information says 2 issued before this one: issue 3.
-                Arguments.of("dispense-notification/primary-erd-req.json", "0003", "24F5DA-A83008-7EFE6Z",
+                Arguments.of("dispense-notification/primary-erd-req.json", "7654321", "0003", "24F5DA-A83008-7EFE6Z",
                         "b240434e-cb85-40bb-899c-1c61410c93a7", null, 3,
                         items(ITEM_1, "0001", ITEM_2, "0001", ITEM_3, "0004", ITEM_4, "0005")),
                 // Repeat prescribing (continuous): the repeat information is the prescriber's, not an EPS issue.
-                Arguments.of("dispense-notification/primary-repeat-req.json", "0003", "24F5DA-A83008-7EFE6Z",
+                Arguments.of("dispense-notification/primary-repeat-req.json", "7654321", "0003", "24F5DA-A83008-7EFE6Z",
                         "b240434e-cb85-40bb-899c-1c61410c93a7", null, null,
                         items(ITEM_1, "0001", ITEM_2, "0001", ITEM_3, "0004", ITEM_4, "0005")),
                 // basedOn says 0 issued before (issue 1); the MedicationDispense's own extension says 1.
-                Arguments.of("dispense-notification/secondary-erd-1item-req.json", "0006", "B407F7-A99968-4DB2AU",
+                Arguments.of("dispense-notification/secondary-erd-1item-req.json", "3415870201", "0006", "B407F7-A99968-4DB2AU",
                         "76d1cc0b-bd64-4fad-a513-4de0f2ae7014", null, 1, items(ITEM_1, "0001")),
-                Arguments.of("dispense-notification/secondary-erd-4items-one-not-dispensed-req.json", "0006", "540F91-A99968-4B9EBV",
+                Arguments.of("dispense-notification/secondary-erd-4items-one-not-dispensed-req.json", "3415870201", "0006", "540F91-A99968-4B9EBV",
                         "e7d43cac-5c63-4f08-b988-60813a080398", null, 1,
                         items("a54219b8-f741-4c47-b662-e4f8dfa49ab5", "0002", "a54219b8-f741-4c47-b662-e4f8dfa49ab4", "0001",
                                 "a54219b8-f741-4c47-b662-e4f8dfa49ab3", "0001", "a54219b8-f741-4c47-b662-e4f8dfa49ab2", "0001")),
-                Arguments.of("claim/homecare-40E709-dispense-req.json", "0006", "40E709-A99968-280C0X",
+                Arguments.of("claim/homecare-40E709-dispense-req.json", "3415870201", "0006", "40E709-A99968-280C0X",
                         "fe64ecaa-61a2-4879-bf45-657075844dde", null, null,
                         items("5a82c11e-ea26-4405-aceb-741d8ca68b95", "0001")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
-    void every_published_dispense_notification_is_read(String file, String declaredStatus, String prescriptionId,
+    void every_published_dispense_notification_is_read(String file, String person, String declaredStatus,
+                                                       String prescriptionId,
                                                        String notificationId,
                                                        String replaces, Integer issue, Map<LineItemId, ItemStatus> items) {
         DispenseCommand command = mapper.toCommand(ExampleFiles.message(file));
 
         // Every example dispenses as VNE51, the organisation of its performer, whoever MessageHeader.sender is.
         assertThat(command.dispenser()).isEqualTo(new OdsCode("VNE51"));
+        // the practitioner of the dispensing PractitionerRole
+        assertThat(command.person()).contains(person);
         assertThat(command.prescriptionId()).isEqualTo(PrescriptionId.parse(prescriptionId));
         assertThat(command.notificationId()).isEqualTo(notificationId);
         assertThat(command.replaces()).isEqualTo(Optional.ofNullable(replaces));
@@ -184,6 +187,29 @@ class DispenseNotificationMapperTest {
         ObjectNode homecare = bundle("dispense-notification/homecare-dn-amend-req.json");
         dispenses(homecare).forEach(dispense -> dispense.remove("performer"));
         assertThat(mapper.toCommand(MessageBundle.of(homecare)).dispenser()).isEqualTo(new OdsCode("X2601"));
+    }
+
+    @Test
+    void without_a_performer_no_person_is_named() {
+        ObjectNode bundle = bundle("dispense-notification/primary-acute-complete-req.json");
+        dispenses(bundle).forEach(dispense -> dispense.remove("performer"));
+
+        assertThat(mapper.toCommand(MessageBundle.of(bundle)).person()).isEmpty();
+    }
+
+    @Test
+    void the_person_may_be_a_practitioner_in_the_bundle() {
+        ObjectNode bundle = bundle("dispense-notification/homecare-dn-amend-req.json");
+        ObjectNode practitioner = ((ArrayNode) bundle.get("entry")).addObject()
+                .put("fullUrl", "urn:uuid:7d9bd6ad-1d64-4e5c-a2a8-a8d3e6f0b2c4");
+        practitioner.putObject("resource").put("resourceType", "Practitioner")
+                .putArray("identifier").addObject()
+                .put("system", "https://fhir.nhs.uk/Id/sds-user-id")
+                .put("value", "555086689106");
+        dispenses(bundle).forEach(dispense -> ((ObjectNode) dispense.get("contained").get(0)).putObject("practitioner")
+                .put("reference", "urn:uuid:7d9bd6ad-1d64-4e5c-a2a8-a8d3e6f0b2c4"));
+
+        assertThat(mapper.toCommand(MessageBundle.of(bundle)).person()).contains("555086689106");
     }
 
     @Test

@@ -30,10 +30,11 @@ class DispenserTaskMapperTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             // The acting organisation is the requester's (VNE51), even where Task.owner names the nominated pharmacy.
-            "return/homecare-return-reason-0002-req.json, 18B064-A99968-4BCAA3, 0002, add2e9dd-da0a-c266-a4e3-447c68239525",
-            "return/primary-acute-return-req.json,        24F5DA-A83008-7EFE6Z, 0003, ee1b55f8-113c-4725-99a3-25fbad366dd6",
-            "return/primary-erd-return-req.json,          24F5DA-A83008-7EFE6Z, 0003, ee1b55f8-113c-4725-99a3-25fbad366dd6"})
-    void every_published_return_is_read(String file, String prescriptionId, String reason, String messageId) {
+            "return/homecare-return-reason-0002-req.json, 18B064-A99968-4BCAA3, 0002, add2e9dd-da0a-c266-a4e3-447c68239525, 3415870201",
+            "return/primary-acute-return-req.json,        24F5DA-A83008-7EFE6Z, 0003, ee1b55f8-113c-4725-99a3-25fbad366dd6, 7654321",
+            "return/primary-erd-return-req.json,          24F5DA-A83008-7EFE6Z, 0003, ee1b55f8-113c-4725-99a3-25fbad366dd6, 7654321"})
+    void every_published_return_is_read(String file, String prescriptionId, String reason, String messageId,
+                                        String person) {
         DispenserTask task = mapper.toTask(ExampleFiles.json(file), REQUEST_ID);
 
         assertThat(task).isInstanceOf(ReturnTask.class);
@@ -42,15 +43,18 @@ class DispenserTaskMapperTest {
         assertThat(command.prescriptionId()).isEqualTo(PrescriptionId.parse(prescriptionId));
         assertThat(command.reasonCode()).isEqualTo(reason);
         assertThat(command.messageId()).contains(messageId);
+        // the requester's practitioner
+        assertThat(command.person()).contains(person);
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "withdraw/homecare-withdraw-DA-req.json,   C2782B-A99968-4E4E9Z, DA, 0, 5ac84c11-db8b-44da-8fcf-8980b3d13596",
-            "withdraw/primary-acute-withdraw-req.json, 24F5DA-A83008-7EFE6Z, MU, 0, 5AC84C11-DB8B-44DA-8FCF-8980B3D13596",
+            "withdraw/homecare-withdraw-DA-req.json,   C2782B-A99968-4E4E9Z, DA, 0, 5ac84c11-db8b-44da-8fcf-8980b3d13596, 3415870201",
+            "withdraw/primary-acute-withdraw-req.json, 24F5DA-A83008-7EFE6Z, MU, 0, 5AC84C11-DB8B-44DA-8FCF-8980B3D13596, 7654321",
             // numberOfRepeatsIssued 2 (issues before this one): issue 3.
-            "withdraw/primary-erd-withdraw-req.json,   24F5DA-A83008-7EFE6Z, MU, 3, 5AC84C11-DB8B-44DA-8FCF-8980B3D13596"})
-    void every_published_withdrawal_is_read(String file, String prescriptionId, String reason, int issue, String messageId) {
+            "withdraw/primary-erd-withdraw-req.json,   24F5DA-A83008-7EFE6Z, MU, 3, 5AC84C11-DB8B-44DA-8FCF-8980B3D13596, 7654321"})
+    void every_published_withdrawal_is_read(String file, String prescriptionId, String reason, int issue, String messageId,
+                                            String person) {
         DispenserTask task = mapper.toTask(ExampleFiles.json(file), REQUEST_ID);
 
         assertThat(task).isInstanceOf(WithdrawTask.class);
@@ -60,6 +64,8 @@ class DispenserTaskMapperTest {
         assertThat(command.reasonCode()).isEqualTo(reason);
         assertThat(command.issueNumber()).isEqualTo(issue == 0 ? OptionalInt.empty() : OptionalInt.of(issue));
         assertThat(command.messageId()).contains(messageId);
+        // the requester's practitioner
+        assertThat(command.person()).contains(person);
     }
 
     @Test
@@ -79,7 +85,9 @@ class DispenserTaskMapperTest {
         ObjectNode task = (ObjectNode) ExampleFiles.json("return/homecare-return-reason-0002-req.json");
         task.remove("requester");
 
-        assertThat(((ReturnTask) mapper.toTask(task, REQUEST_ID)).command().dispenser()).isEqualTo(new OdsCode("VNFKT"));
+        ReturnCommand command = ((ReturnTask) mapper.toTask(task, REQUEST_ID)).command();
+        assertThat(command.dispenser()).isEqualTo(new OdsCode("VNFKT"));
+        assertThat(command.person()).isEmpty();
     }
 
     @Test

@@ -57,6 +57,8 @@ class ReleaseMapperTest {
         assertThat(command.dispenser()).isEqualTo(new OdsCode(owner));
         assertThat(command.prescriptionId()).isEqualTo(Optional.ofNullable(prescriptionId).map(PrescriptionId::parse));
         assertThat(command.messageId()).contains(REQUEST_ID);
+        // every published release is made by Jackie Clark, the agent's practitioner
+        assertThat(command.person()).contains("3415870201");
     }
 
     @Test
@@ -112,11 +114,24 @@ class ReleaseMapperTest {
         ObjectNode withoutAgent = example();
         removeParameter(withoutAgent, "agent");
         assertThat(mapper.toCommand(withoutAgent, REQUEST_ID).dispenser()).isEqualTo(new OdsCode("VNE51"));
+        assertThat(mapper.toCommand(withoutAgent, REQUEST_ID).person()).isEmpty();
 
         ObjectNode parameters = example();
         ((ObjectNode) parameter(parameters, "agent").get("resource")).put("resourceType", "Organization");
         assertThatThrownBy(() -> mapper.toCommand(parameters, REQUEST_ID))
                 .isInstanceOfSatisfying(EpsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE));
+    }
+
+    @Test
+    void an_agent_naming_no_sds_user_id_names_no_person() {
+        ObjectNode withoutPractitioner = example();
+        ((ObjectNode) parameter(withoutPractitioner, "agent").get("resource")).remove("practitioner");
+        assertThat(mapper.toCommand(withoutPractitioner, REQUEST_ID).person()).isEmpty();
+
+        ObjectNode otherSystem = example();
+        ((ObjectNode) parameter(otherSystem, "agent").get("resource").get("practitioner").get("identifier"))
+                .put("system", "https://fhir.hl7.org.uk/Id/gmc-number");
+        assertThat(mapper.toCommand(otherSystem, REQUEST_ID).person()).isEmpty();
     }
 
     @Test

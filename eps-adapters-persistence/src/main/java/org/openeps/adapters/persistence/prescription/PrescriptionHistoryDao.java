@@ -13,15 +13,16 @@ import org.openeps.adapters.persistence.prescription.PrescriptionHistoryRows.His
 interface PrescriptionHistoryDao {
 
     @SqlUpdate("""
-            insert into prescription_history (prescription_id, issue_number, at, organisation, event, status,
+            insert into prescription_history (prescription_id, issue_number, at, organisation, person, event, status,
                                               item_statuses, message_id)
-            values (:prescriptionId, :issueNumber, :at, :organisation, :event, :status, :itemStatuses, :messageId)
+            values (:prescriptionId, :issueNumber, :at, :organisation, :person, :event, :status, :itemStatuses,
+                    :messageId)
             """)
     void insert(@BindMethods HistoryRow row);
 
     /** A prescription's events, oldest first; those recorded at the same moment in the order they were recorded. */
     @SqlQuery("""
-            select prescription_id, issue_number, at, organisation, event, status, item_statuses, message_id
+            select prescription_id, issue_number, at, organisation, person, event, status, item_statuses, message_id
             from prescription_history
             where prescription_id = :prescriptionId
             order by at, id

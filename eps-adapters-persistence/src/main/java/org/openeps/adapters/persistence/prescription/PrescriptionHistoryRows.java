@@ -8,12 +8,16 @@ final class PrescriptionHistoryRows {
     private PrescriptionHistoryRows() {
     }
 
-    /** One event; {@code itemStatuses} holds {@code itemId=code} pairs, {@code organisation} and {@code messageId} may be null. */
+    /**
+     * One event; {@code itemStatuses} holds {@code itemId=code} pairs, {@code organisation}, {@code person} (an SDS
+     * user ID) and {@code messageId} may be null.
+     */
     public record HistoryRow(
             String prescriptionId,
             int issueNumber,
             Instant at,
             String organisation,
+            String person,
             String event,
             String status,
             String[] itemStatuses,
