@@ -158,6 +158,41 @@ class HttpBehaviourTest {
         JsonNode statement = RunningService.json(response.body());
         assertThat(statement.path("resourceType").asString()).isEqualTo("CapabilityStatement");
         assertThat(statement.path("fhirVersion").asString()).isEqualTo("4.0.1");
-        assertThat(response.body()).contains("process-message", "prescription-order", "focus:identifier");
+        JsonNode rest = statement.path("rest").get(0);
+        assertThat(rest.path("mode").asString()).isEqualTo("server");
+
+        JsonNode processMessage = named(rest.path("operation"), "process-message");
+        assertThat(processMessage.path("definition").asString())
+                .isEqualTo("http://hl7.org/fhir/OperationDefinition/MessageHeader-process-message");
+        assertThat(processMessage.path("documentation").asString())
+                .contains("prescription-order,", "prescription-order-update", "dispense-notification");
+
+        JsonNode task = resource(rest, "Task");
+        assertThat(task.path("interaction").valueStream().map(interaction -> interaction.path("code").asString()))
+                .containsExactlyInAnyOrder("create", "search-type");
+        assertThat(task.path("searchParam").valueStream().map(parameter -> parameter.path("name").asString()))
+                .containsExactlyInAnyOrder("focus:identifier", "patient:identifier");
+        assertThat(named(task.path("operation"), "release").path("definition").asString())
+                .isEqualTo("https://fhir.nhs.uk/OperationDefinition/Task-release");
+
+        JsonNode claim = resource(rest, "Claim");
+        assertThat(claim.path("interaction").valueStream().map(interaction -> interaction.path("code").asString()))
+                .containsExactly("create");
+        assertThat(rest.path("resource").valueStream().map(resource -> resource.path("type").asString()))
+                .containsExactlyInAnyOrder("Task", "Claim");
+    }
+
+    private static JsonNode resource(JsonNode rest, String type) {
+        return rest.path("resource").valueStream()
+                .filter(resource -> resource.path("type").asString().equals(type))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No resource " + type + " in " + rest));
+    }
+
+    private static JsonNode named(JsonNode operations, String name) {
+        return operations.valueStream()
+                .filter(operation -> operation.path("name").asString().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No operation " + name + " in " + operations));
     }
 }

@@ -383,7 +383,11 @@ public final class Prescription {
         PrescriptionStatus status = declared.map(ItemOutcomes::declarable).orElseGet(() -> ItemOutcomes.issueStatus(items));
         List<DispenseRecord> dispenses = new ArrayList<>(issue.dispenses());
         dispenses.add(record);
-        Prescription dispensed = replace(issue.withStatus(status, items).withDispenses(dispenses));
+        Optional<PendingCancellation> stillPending = issue.pendingCancellation().filter(pending -> pending.item()
+                .map(item -> items.get(item) != ItemStatus.CANCELLED)
+                .orElseGet(() -> items.values().stream().anyMatch(item -> item != ItemStatus.CANCELLED)));
+        Prescription dispensed = replace(issue.withStatus(status, items).withDispenses(dispenses)
+                .withPendingCancellation(stillPending));
         return status == PrescriptionStatus.WITH_DISPENSER_ACTIVE ? dispensed : dispensed.openNextIssue(issue.number(), now);
     }
 

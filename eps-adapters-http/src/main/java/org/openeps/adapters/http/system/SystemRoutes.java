@@ -3,6 +3,7 @@ package org.openeps.adapters.http.system;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.List;
 import org.openeps.adapters.http.FhirJson;
 import org.openeps.adapters.http.Routes;
 import org.openeps.application.shared.CheckHealthUseCase;
@@ -18,6 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SystemRoutes implements Routes {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The {@code $process-message} events handled. */
+    private static final List<String> EVENTS = List.of("prescription-order", "prescription-order-update",
+            "dispense-notification");
 
     private final FhirJson json;
     private final CheckHealthUseCase health;
@@ -53,6 +57,11 @@ public final class SystemRoutes implements Routes {
         ctx.status(report.healthy() ? 200 : 503).contentType("application/json").result(json.write(body));
     }
 
+    /**
+     * The CapabilityStatement: what this service implements now. {@code $process-message} with the events it handles,
+     * {@code Task/$release}, Task create (a dispenser's return or withdrawal) and search (by prescription ID or NHS
+     * number), and Claim create.
+     */
     private void metadata(Context ctx) {
         ObjectNode statement = NODES.objectNode()
                 .put("resourceType", "CapabilityStatement")
@@ -64,17 +73,35 @@ public final class SystemRoutes implements Routes {
         statement.putArray("format").add("application/fhir+json");
         ObjectNode rest = statement.putArray("rest").addObject().put("mode", "server");
         ArrayNode resources = rest.putArray("resource");
+
         ObjectNode task = resources.addObject().put("type", "Task");
-        task.putArray("interaction").addObject().put("code", "search-type");
+        ArrayNode taskInteractions = task.putArray("interaction");
+        taskInteractions.addObject().put("code", "create")
+                .put("documentation", "A dispenser returns a prescription (status rejected) or withdraws its latest"
+                        + " dispense notification (status in-progress, code abort)");
+        taskInteractions.addObject().put("code", "search-type")
+                .put("documentation", "Where prescriptions stand: a searchset of Tasks whose businessStatus is the EPS"
+                        + " prescription status");
         ArrayNode searchParams = task.putArray("searchParam");
         searchParams.addObject().put("name", "focus:identifier").put("type", "token")
                 .put("documentation", "Short-form prescription ID");
         searchParams.addObject().put("name", "patient:identifier").put("type", "token")
                 .put("documentation", "The patient's NHS number");
-        ObjectNode processMessage = rest.putArray("operation").addObject()
+        task.putArray("operation").addObject()
+                .put("name", "release")
+                .put("definition", "https://fhir.nhs.uk/OperationDefinition/Task-release")
+                .put("documentation", "A dispenser downloads the prescriptions nominated to it, or one prescription by"
+                        + " its ID (group-identifier)");
+
+        ObjectNode claim = resources.addObject().put("type", "Claim");
+        claim.putArray("interaction").addObject().put("code", "create")
+                .put("documentation", "A dispenser claims for a dispensed prescription, or amends its claim");
+
+        ArrayNode operations = rest.putArray("operation");
+        operations.addObject()
                 .put("name", "process-message")
-                .put("definition", "http://hl7.org/fhir/OperationDefinition/MessageHeader-process-message");
-        processMessage.put("documentation", "Events supported: prescription-order");
+                .put("definition", "http://hl7.org/fhir/OperationDefinition/MessageHeader-process-message")
+                .put("documentation", "Events supported: " + String.join(", ", EVENTS));
         ctx.contentType(FhirJson.CONTENT_TYPE).result(json.write(statement));
     }
 }
