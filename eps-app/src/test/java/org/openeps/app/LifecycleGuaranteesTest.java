@@ -191,10 +191,25 @@ class LifecycleGuaranteesTest {
         assertThat(warning.path("details").path("coding").get(0).path("code").asString()).isEqualTo("PENDING_CANCELLATION");
         assertThat(warning.path("diagnostics").asString()).contains(id);
 
-        HttpResponse<String> dispensed = dispense(DISPENSE_SOME, id, HOLDER);
+        // item 4 still owing, not cancelled: the cancellation is still pending, and the answer says so
+        JsonNode owing = RunningService.json(new String(message(DISPENSE_SOME, Map.of(PUBLISHED_ID, id)),
+                StandardCharsets.UTF_8));
+        owing.path("entry").forEach(entry -> {
+            JsonNode type = entry.path("resource").path("type").path("coding").path(0);
+            if (type.path("code").asString().equals("0005")) {
+                ((ObjectNode) type).put("code", "0004");
+            }
+        });
+        HttpResponse<String> dispensed = eps.post("/FHIR/R4/$process-message", owing);
         assertOk(dispensed);
         assertThat(dispensed.body()).contains("PENDING_CANCELLATION");
         assertThat(eps.status(id)).isEqualTo("0003");
+
+        // the dispenser then carries the cancellation out: nothing is pending any more
+        HttpResponse<String> completed = dispense(DISPENSE_ALL, id, HOLDER);
+        assertOk(completed);
+        assertThat(completed.body()).doesNotContain("PENDING_CANCELLATION");
+        assertThat(eps.itemStatuses(id, 1)).containsExactly("0001", "0001", "0001", "0005");
     }
 
     // ---- return and nomination ---------------------------------------------------------------------------------------
