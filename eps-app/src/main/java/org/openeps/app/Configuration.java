@@ -1,5 +1,6 @@
 package org.openeps.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -12,6 +13,9 @@ import org.openeps.adapters.persistence.DatabaseSettings;
  *
  * @param database          empty to run on the embedded PostgreSQL kept in {@code dataDirectory}
  * @param schedulerInterval how often the time-driven work runs; zero turns the scheduler off
+ * @param directoryFile     a directory file (CSV) to load at start when the directory is empty; when absent, the
+ *                          embedded default loads the sample shipped with the service and a configured database
+ *                          nothing
  */
 public record Configuration(
         int port,
@@ -20,7 +24,8 @@ public record Configuration(
         long maxRequestBytes,
         int httpThreads,
         Duration schedulerInterval,
-        int schedulerBatchSize) {
+        int schedulerBatchSize,
+        Optional<Path> directoryFile) {
 
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_DATA_DIRECTORY = "./eps-data";
@@ -33,7 +38,7 @@ public record Configuration(
     /** Settings for tests and embedding: no scheduler, the given database (empty: embedded in the data directory). */
     public static Configuration of(int port, Optional<DatabaseSettings> database, Path dataDirectory) {
         return new Configuration(port, database, dataDirectory, DEFAULT_MAX_REQUEST_BYTES, 32, Duration.ZERO,
-                DEFAULT_SCHEDULER_BATCH);
+                DEFAULT_SCHEDULER_BATCH, Optional.empty());
     }
 
     public static Configuration fromEnvironment(Map<String, String> env) {
@@ -54,7 +59,22 @@ public record Configuration(
                 integer(env, "EPS_HTTP_THREADS", DEFAULT_HTTP_THREADS, 8, 10_000),
                 Duration.ofSeconds(integer(env, "EPS_SCHEDULER_INTERVAL_SECONDS", DEFAULT_SCHEDULER_INTERVAL_SECONDS, 0,
                         86_400)),
-                integer(env, "EPS_SCHEDULER_BATCH", DEFAULT_SCHEDULER_BATCH, 1, 100_000));
+                integer(env, "EPS_SCHEDULER_BATCH", DEFAULT_SCHEDULER_BATCH, 1, 100_000),
+                value(env, "EPS_DIRECTORY_CSV").map(Configuration::readableFile));
+    }
+
+    /** The same settings with a directory file to load at start. */
+    public Configuration withDirectoryFile(Path file) {
+        return new Configuration(port, database, dataDirectory, maxRequestBytes, httpThreads, schedulerInterval,
+                schedulerBatchSize, Optional.of(file));
+    }
+
+    private static Path readableFile(String text) {
+        Path path = Path.of(text).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new IllegalArgumentException("EPS_DIRECTORY_CSV must name a readable file, not " + text);
+        }
+        return path;
     }
 
     /** Pool size used for the embedded database, which is always local. */

@@ -1,10 +1,16 @@
 package org.openeps.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openeps.adapters.http.FhirJson;
+import org.openeps.adapters.http.directory.DirectoryRoutes;
+import org.openeps.adapters.http.directory.OrganisationMapper;
 import org.openeps.adapters.http.dispensing.ClaimMapper;
 import org.openeps.adapters.http.dispensing.ClaimRoutes;
 import org.openeps.adapters.http.dispensing.DispenseNotificationHandler;
@@ -15,8 +21,15 @@ import org.openeps.adapters.http.dispensing.ReleaseMapper;
 import org.openeps.adapters.http.dispensing.ReleaseRoutes;
 import org.openeps.adapters.http.prescription.CancelHandler;
 import org.openeps.adapters.http.prescription.CancelMapper;
+import org.openeps.adapters.persistence.directory.DirectoryCsv;
+import org.openeps.adapters.persistence.directory.JdbiOrganisationDirectory;
 import org.openeps.adapters.persistence.prescription.JdbiCancellationPlaceholders;
 import org.openeps.adapters.persistence.prescription.JdbiPrescriptionHistory;
+import org.openeps.application.directory.FindOrganisationsService;
+import org.openeps.application.directory.LoadDirectoryService;
+import org.openeps.application.directory.LoadDirectoryUseCase;
+import org.openeps.application.directory.LoadDirectoryUseCase.LoadDirectoryCommand;
+import org.openeps.application.directory.OrganisationDirectory;
 import org.openeps.application.dispensing.ClaimPrescriptionService;
 import org.openeps.application.dispensing.DispensePrescriptionService;
 import org.openeps.application.dispensing.ReleasePrescriptionsService;
@@ -50,6 +63,7 @@ import org.openeps.application.prescription.PrescriptionRepository;
 import org.openeps.application.shared.CheckHealthService;
 import org.openeps.application.shared.ProcessOnceService;
 import org.openeps.application.shared.Transactions;
+import org.openeps.domain.shared.EpsException;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +99,7 @@ public final class EpsService implements AutoCloseable {
             PostgresDatabase database = PostgresDatabase.open(settings);
             resources.add(database);
             Wiring wiring = new Wiring(database.jdbi(), clock);
+            loadDirectory(configuration, wiring.loadDirectory);
             HttpServer server = HttpServer.start(configuration.port(), configuration.maxRequestBytes(),
                     configuration.httpThreads(), wiring.routes);
             resources.add(server);
@@ -99,10 +114,42 @@ public final class EpsService implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads the organisation directory when it is empty: from {@code EPS_DIRECTORY_CSV} when configured, else, on the
+     * embedded default, from the sample shipped with the service. A malformed file stops the start.
+     */
+    private static void loadDirectory(Configuration configuration, LoadDirectoryUseCase directory) {
+        String source;
+        String content;
+        if (configuration.directoryFile().isPresent()) {
+            Path file = configuration.directoryFile().orElseThrow();
+            source = file.toString();
+            try {
+                content = Files.readString(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("EPS_DIRECTORY_CSV: cannot read " + file + " as UTF-8 text", e);
+            }
+        } else if (configuration.database().isEmpty()) {
+            source = "the sample shipped with the service";
+            content = DirectoryCsv.sample();
+        } else {
+            return;
+        }
+        try {
+            directory.loadIfEmpty(new LoadDirectoryCommand(content)).ifPresentOrElse(
+                    loaded -> LOG.info("Organisation directory loaded from {}: {} organisations", source,
+                            loaded.organisations()),
+                    () -> LOG.info("Organisation directory already holds organisations; {} not loaded", source));
+        } catch (EpsException e) {
+            throw new EpsException(e.code(), "Organisation directory " + source + ": " + e.getMessage());
+        }
+    }
+
     /** The use cases on their adapters, with plain constructors in dependency order. */
     private static final class Wiring {
         private final List<Routes> routes;
         private final RunScheduledWorkUseCase scheduledWork;
+        private final LoadDirectoryUseCase loadDirectory;
 
         Wiring(Jdbi jdbi, Clock clock) {
             Transactions transactions = new JdbiTransactions(jdbi);
@@ -112,6 +159,8 @@ public final class EpsService implements AutoCloseable {
             ProcessOnceUseCase processOnce = new ProcessOnceService(transactions, new JdbiRecordedReplies(jdbi));
             FhirJson json = new FhirJson();
             this.scheduledWork = new RunScheduledWorkService(transactions, prescriptions, changes, clock);
+            OrganisationDirectory directory = new JdbiOrganisationDirectory(jdbi);
+            this.loadDirectory = new LoadDirectoryService(transactions, new DirectoryCsv(), directory);
             this.routes = List.of(
                     new SystemRoutes(json, new CheckHealthService(new JdbiServiceHealth(jdbi)), version(), clock),
                     new ProcessMessageRoutes(json, processOnce, List.of(
@@ -130,7 +179,9 @@ public final class EpsService implements AutoCloseable {
                             new ReturnPrescriptionService(transactions, changes, clock),
                             new WithdrawDispenseService(transactions, changes, clock)),
                     new ClaimRoutes(json, processOnce, new ClaimMapper(),
-                            new ClaimPrescriptionService(transactions, changes, clock)));
+                            new ClaimPrescriptionService(transactions, changes, clock)),
+                    new DirectoryRoutes(json, new OrganisationMapper(), new FindOrganisationsService(directory),
+                            loadDirectory));
         }
     }
 

@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The HTTP server: Javalin on Jetty, with every feature's routes, the request headers the EPS API requires, and one
- * place that turns every failure into an OperationOutcome. No response ever carries a stack trace or an HTML page.
+ * place that turns every failure into a response: an OperationOutcome on the FHIR API, an RFC 9457 problem on the JSON
+ * APIs under {@code /api/}. No response ever carries a stack trace or an HTML page.
  */
 public final class HttpServer implements AutoCloseable {
 
@@ -60,26 +61,25 @@ public final class HttpServer implements AutoCloseable {
             config.routes.before("/FHIR/R4/*", HttpServer::requireRequestId);
             routes.forEach(group -> group.register(config.routes));
 
-            config.routes.exception(EpsException.class, (e, ctx) -> {
-                int status = e.code().kind() == ErrorCode.Kind.FORBIDDEN ? 403 : 400;
-                respond(ctx, json, status, OperationOutcomes.error(OperationOutcomes.issueType(e.code()),
-                        e.code().name(), OperationOutcomes.display(e.code()), e.getMessage()));
-            });
-            config.routes.exception(ConcurrentUpdateException.class, (e, ctx) -> respond(ctx, json, 409,
-                    OperationOutcomes.error("conflict", "CONCURRENT_UPDATE", "Changed by another request",
-                            "The prescription was changed by another request at the same moment; send the request again")));
-            config.routes.exception(HttpError.class, (e, ctx) -> respond(ctx, json, e.status(),
-                    OperationOutcomes.error(e.issueType(), e.code(), e.getMessage(), e.getMessage())));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, json, e.getStatus(),
-                    javalinError(e.getStatus(), e.getMessage())));
-            config.routes.exception(ValidationException.class, (e, ctx) -> respond(ctx, json, 400,
-                    OperationOutcomes.error("invalid", "INVALID_VALUE", "Invalid parameters", "Invalid parameters: "
-                            + e.getErrors().keySet())));
+            config.routes.exception(EpsException.class, (e, ctx) -> fail(ctx, json,
+                    isApi(ctx.path()) ? ProblemDetails.status(e.code().kind())
+                            : e.code().kind() == ErrorCode.Kind.FORBIDDEN ? 403 : 400,
+                    OperationOutcomes.issueType(e.code()), e.code().name(), OperationOutcomes.display(e.code()),
+                    e.getMessage()));
+            config.routes.exception(ConcurrentUpdateException.class, (e, ctx) -> fail(ctx, json, 409, "conflict",
+                    "CONCURRENT_UPDATE", "Changed by another request",
+                    "The prescription was changed by another request at the same moment; send the request again"));
+            config.routes.exception(HttpError.class, (e, ctx) -> fail(ctx, json, e.status(), e.issueType(), e.code(),
+                    e.getMessage(), e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> javalinError(ctx, json, e.getStatus(),
+                    e.getMessage()));
+            config.routes.exception(ValidationException.class, (e, ctx) -> fail(ctx, json, 400, "invalid",
+                    "INVALID_VALUE", "Invalid parameters", "Invalid parameters: " + e.getErrors().keySet()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Unexpected failure answering {} {} (X-Request-ID {})", ctx.method(), ctx.path(),
                         ctx.header(REQUEST_ID), e);
-                respond(ctx, json, 500, OperationOutcomes.error("exception", "SERVER_ERROR",
-                        "Internal server error", "The service could not process the request; it has been logged"));
+                fail(ctx, json, 500, "exception", "SERVER_ERROR", "Internal server error",
+                        "The service could not process the request; it has been logged");
             });
         });
         app.start(port);
@@ -94,6 +94,27 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /**
+     * The one place a failure becomes a response: under {@code /api/} (the JSON APIs) an RFC 9457
+     * {@code application/problem+json} body with the code, elsewhere (the FHIR API) an OperationOutcome.
+     *
+     * @param issueType the FHIR issue type, for the OperationOutcome
+     * @param display   the short description of the code, for the OperationOutcome
+     */
+    private static void fail(Context ctx, FhirJson json, int status, String issueType, String code, String display,
+                             String detail) {
+        if (isApi(ctx.path())) {
+            ctx.status(status).contentType(ProblemDetails.CONTENT_TYPE)
+                    .result(json.write(ProblemDetails.of(status, code, detail)));
+        } else {
+            respond(ctx, json, status, OperationOutcomes.error(issueType, code, display, detail));
+        }
+    }
+
+    private static boolean isApi(String path) {
+        return path != null && path.startsWith("/api/");
     }
 
     /** Sends an OperationOutcome (or any FHIR resource) as the response. */
@@ -125,14 +146,14 @@ public final class HttpServer implements AutoCloseable {
                 "The X-Request-ID header must be a UUID");
     }
 
-    private static ObjectNode javalinError(int status, String message) {
-        return switch (status) {
-            case 404 -> OperationOutcomes.error("not-found", "NOT_FOUND", "Not found", message);
-            case 405 -> OperationOutcomes.error("not-supported", "METHOD_NOT_ALLOWED", "Method not allowed", message);
-            case 413 -> OperationOutcomes.error("too-costly", "PAYLOAD_TOO_LARGE", "Request body too large",
+    private static void javalinError(Context ctx, FhirJson json, int status, String message) {
+        switch (status) {
+            case 404 -> fail(ctx, json, 404, "not-found", "NOT_FOUND", "Not found", message);
+            case 405 -> fail(ctx, json, 405, "not-supported", "METHOD_NOT_ALLOWED", "Method not allowed", message);
+            case 413 -> fail(ctx, json, 413, "too-costly", "PAYLOAD_TOO_LARGE", "Request body too large",
                     "The request body is larger than the service accepts");
-            default -> OperationOutcomes.error("invalid", "BAD_REQUEST", "Bad request", message);
-        };
+            default -> fail(ctx, json, status, "invalid", "BAD_REQUEST", "Bad request", message);
+        }
     }
 
     /** Errors Jetty answers before Javalin sees the request (malformed URI, headers too large). */
@@ -149,8 +170,14 @@ public final class HttpServer implements AutoCloseable {
             String requestId = request.getHeaders().get(REQUEST_ID);
             response.getHeaders().put(REQUEST_ID, requestId != null && SAFE_HEADER.matcher(requestId).matches()
                     ? requestId : UUID.randomUUID().toString());
-            response.getHeaders().put("Content-Type", FhirJson.CONTENT_TYPE);
             String reason = org.eclipse.jetty.http.HttpStatus.getMessage(code);
+            if (isApi(request.getHttpURI() == null ? null : request.getHttpURI().getPath())) {
+                response.getHeaders().put("Content-Type", ProblemDetails.CONTENT_TYPE);
+                response.write(true, ByteBuffer.wrap(json.write(ProblemDetails.of(code,
+                        code >= 500 ? "SERVER_ERROR" : "BAD_REQUEST", reason))), callback);
+                return;
+            }
+            response.getHeaders().put("Content-Type", FhirJson.CONTENT_TYPE);
             ObjectNode outcome = code >= 500
                     ? OperationOutcomes.error("exception", "SERVER_ERROR", "Internal server error", reason)
                     : OperationOutcomes.error("invalid", "BAD_REQUEST", reason, reason);
