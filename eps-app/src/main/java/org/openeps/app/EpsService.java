@@ -11,6 +11,13 @@ import java.util.Optional;
 import org.openeps.adapters.http.FhirJson;
 import org.openeps.adapters.http.directory.DirectoryRoutes;
 import org.openeps.adapters.http.directory.OrganisationMapper;
+import org.openeps.adapters.http.nomination.PatientMapper;
+import org.openeps.adapters.http.nomination.PatientRoutes;
+import org.openeps.adapters.persistence.nomination.JdbiNominationRepository;
+import org.openeps.application.directory.NominatedOrganisations;
+import org.openeps.application.nomination.ChangeNominationsService;
+import org.openeps.application.nomination.FindNominationsService;
+import org.openeps.application.nomination.NominationRepository;
 import org.openeps.adapters.http.dispensing.ClaimMapper;
 import org.openeps.adapters.http.dispensing.ClaimRoutes;
 import org.openeps.adapters.http.dispensing.DispenseNotificationHandler;
@@ -161,12 +168,14 @@ public final class EpsService implements AutoCloseable {
             this.scheduledWork = new RunScheduledWorkService(transactions, prescriptions, changes, clock);
             OrganisationDirectory directory = new JdbiOrganisationDirectory(jdbi);
             this.loadDirectory = new LoadDirectoryService(transactions, new DirectoryCsv(), directory);
+            NominatedOrganisations nominatedOrganisations = new NominatedOrganisations(directory);
+            NominationRepository nominations = new JdbiNominationRepository(jdbi);
             this.routes = List.of(
                     new SystemRoutes(json, new CheckHealthService(new JdbiServiceHealth(jdbi)), version(), clock),
                     new ProcessMessageRoutes(json, processOnce, List.of(
                             new PrescriptionOrderHandler(json, new PrescriptionOrderMapper(),
                                     new CreatePrescriptionService(transactions, prescriptions, changes, placeholders,
-                                            clock)),
+                                            nominatedOrganisations, clock)),
                             new CancelHandler(json, new CancelMapper(),
                                     new CancelPrescriptionService(transactions, prescriptions, changes, placeholders,
                                             clock), clock),
@@ -181,7 +190,9 @@ public final class EpsService implements AutoCloseable {
                     new ClaimRoutes(json, processOnce, new ClaimMapper(),
                             new ClaimPrescriptionService(transactions, changes, clock)),
                     new DirectoryRoutes(json, new OrganisationMapper(), new FindOrganisationsService(directory),
-                            loadDirectory));
+                            loadDirectory),
+                    new PatientRoutes(json, new PatientMapper(), new FindNominationsService(nominations),
+                            new ChangeNominationsService(transactions, nominations, nominatedOrganisations, clock)));
         }
     }
 

@@ -165,9 +165,12 @@ class ArchitectureTest {
             .and().haveSimpleNameNotEndingWith("Service")
             .and().haveSimpleNameNotEndingWith("UseCase")
             .and().doNotHaveSimpleName("PrescriptionChanges")
+            .and().doNotHaveSimpleName("NominatedOrganisations")
             .should().beInterfaces()
-            .because("apart from use cases, their services, value records and PrescriptionChanges (the one "
-                    + "load-move-store-record step every lifecycle service shares), the application holds outgoing "
+            .because("apart from use cases, their services, value records, PrescriptionChanges (the one "
+                    + "load-move-store-record step every lifecycle service shares) and NominatedOrganisations (the "
+                    + "one directory check that patients' nominations and prescriptions' nominated dispensers "
+                    + "share), the application holds outgoing "
                     + "ports (PrescriptionRepository, Transactions, RecordedReplies, ServiceHealth), which the "
                     + "adapters implement");
 

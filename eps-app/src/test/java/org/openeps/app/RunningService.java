@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.openeps.adapters.persistence.DatabaseSettings;
 import org.openeps.adapters.persistence.TestDatabases;
+import org.openeps.adapters.persistence.directory.DirectoryCsv;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,11 +42,26 @@ final class RunningService implements AutoCloseable {
         this.database = database;
     }
 
-    /** The service on a new test database. */
+    /**
+     * The service on a new test database, its organisation directory loaded from the sample shipped with the service
+     * (as the embedded default does on its first start), so that prescriptions naming the examples' dispensers pass
+     * the nominated-dispenser rule.
+     */
     static RunningService start(Clock clock) {
         DatabaseSettings database = TestDatabases.create();
-        Configuration configuration = Configuration.of(0, Optional.of(database), Path.of("unused"));
+        Configuration configuration = Configuration.of(0, Optional.of(database), Path.of("unused"))
+                .withDirectoryFile(sampleDirectoryFile());
         return new RunningService(EpsService.start(configuration, clock), database);
+    }
+
+    private static Path sampleDirectoryFile() {
+        try {
+            Path file = Files.createTempFile("eps-directory-sample", ".csv");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, DirectoryCsv.sample());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static RunningService start() {

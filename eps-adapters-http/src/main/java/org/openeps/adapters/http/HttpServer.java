@@ -15,6 +15,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.openeps.adapters.http.fhir.OperationOutcomes;
 import org.openeps.application.prescription.ConcurrentUpdateException;
+import org.openeps.application.nomination.StaleNominationsException;
 import org.openeps.domain.shared.EpsException;
 import org.openeps.domain.shared.ErrorCode;
 import org.slf4j.Logger;
@@ -69,6 +70,8 @@ public final class HttpServer implements AutoCloseable {
             config.routes.exception(ConcurrentUpdateException.class, (e, ctx) -> fail(ctx, json, 409, "conflict",
                     "CONCURRENT_UPDATE", "Changed by another request",
                     "The prescription was changed by another request at the same moment; send the request again"));
+            config.routes.exception(StaleNominationsException.class, (e, ctx) -> fail(ctx, json, 412, "conflict",
+                    "PRECONDITION_FAILED", "Version mismatch", e.getMessage()));
             config.routes.exception(HttpError.class, (e, ctx) -> fail(ctx, json, e.status(), e.issueType(), e.code(),
                     e.getMessage(), e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> javalinError(ctx, json, e.getStatus(),

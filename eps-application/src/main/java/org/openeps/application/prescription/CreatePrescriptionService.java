@@ -3,6 +3,7 @@ package org.openeps.application.prescription;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.openeps.application.directory.NominatedOrganisations;
 import org.openeps.application.shared.Transactions;
 import org.openeps.domain.prescription.Actor;
 import org.openeps.domain.prescription.Prescriber;
@@ -12,7 +13,8 @@ import org.openeps.domain.shared.ErrorCode;
 
 /**
  * Accepts a new prescription once per prescription ID, records its arrival in its history, and applies at once a
- * cancellation that arrived before it.
+ * cancellation that arrived before it. A prescription naming a nominated dispenser must name an open organisation of
+ * the kind its site type asks for.
  */
 public final class CreatePrescriptionService implements CreatePrescriptionUseCase {
 
@@ -20,19 +22,23 @@ public final class CreatePrescriptionService implements CreatePrescriptionUseCas
     private final PrescriptionRepository prescriptions;
     private final PrescriptionChanges changes;
     private final CancellationPlaceholders placeholders;
+    private final NominatedOrganisations nominatedOrganisations;
     private final Clock clock;
 
     public CreatePrescriptionService(Transactions transactions, PrescriptionRepository prescriptions,
-                                     PrescriptionChanges changes, CancellationPlaceholders placeholders, Clock clock) {
+                                     PrescriptionChanges changes, CancellationPlaceholders placeholders,
+                                     NominatedOrganisations nominatedOrganisations, Clock clock) {
         this.transactions = transactions;
         this.prescriptions = prescriptions;
         this.changes = changes;
         this.placeholders = placeholders;
+        this.nominatedOrganisations = nominatedOrganisations;
         this.clock = clock;
     }
 
     @Override
     public Prescribed create(CreatePrescriptionCommand command) {
+        command.order().nomination().ifPresent(nominatedOrganisations::requireNominatedDispenser);
         return transactions.inTransaction(() -> {
             var id = command.order().id();
             EpsException.require(prescriptions.findById(id).isEmpty(), ErrorCode.DUPLICATE_PRESCRIPTION_ID,

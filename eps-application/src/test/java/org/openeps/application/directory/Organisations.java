@@ -31,4 +31,12 @@ public final class Organisations {
                 List.of("UNIT 4", "CARDIFF GATE"), Postcode.parse("CF23 8RS"), Optional.empty(),
                 Optional.of("https://pharmacy.example/"), Country.WALES, false);
     }
+
+    /** Organisations that prescriptions and patients in the application tests nominate: FA565 (a pharmacy). */
+    public static NominatedOrganisations nominable() {
+        InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory();
+        directory.replaceAll(List.of(hallgarth(),
+                organisation("FA565", "ASDA INSTORE PHARMACY", OrganisationKind.COMMUNITY_PHARMACY, "LS15 8BA")));
+        return new NominatedOrganisations(directory);
+    }
 }

@@ -1,5 +1,7 @@
 package org.openeps.application.dispensing;
 
+import org.openeps.application.directory.Organisations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.openeps.application.prescription.PrescriptionOrders.acuteOrder;
@@ -58,7 +60,8 @@ class DispensingHistoryTest {
     private final MovingClock clock = new MovingClock(RECEIVED);
 
     private final CreatePrescriptionService create =
-            new CreatePrescriptionService(transactions, prescriptions, changes, placeholders, clock);
+            new CreatePrescriptionService(transactions, prescriptions, changes, placeholders,
+                    Organisations.nominable(), clock);
     private final ReleasePrescriptionsService release =
             new ReleasePrescriptionsService(transactions, prescriptions, changes, clock);
     private final ReturnPrescriptionService returns = new ReturnPrescriptionService(transactions, changes, clock);

@@ -1,5 +1,7 @@
 package org.openeps.application.prescription;
 
+import org.openeps.application.directory.Organisations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openeps.application.prescription.PrescriptionOrders.acuteOrder;
@@ -37,6 +39,27 @@ class CreatePrescriptionServiceTest {
     private final InMemoryPrescriptionHistory history = new InMemoryPrescriptionHistory();
     private final InMemoryCancellationPlaceholders placeholders = new InMemoryCancellationPlaceholders();
     private final CreatePrescriptionService service = serviceAt(NOW);
+
+    @Test
+    void a_nominated_dispenser_must_be_an_open_organisation_of_the_site_types_kind() {
+        for (var dispenser : java.util.List.of(
+                new org.openeps.domain.prescription.NominatedDispenser(OdsCode.parse("FXX99"),
+                        org.openeps.domain.prescription.DispensingSiteType.PHARMACY),
+                new org.openeps.domain.prescription.NominatedDispenser(OdsCode.parse("FA565"),
+                        org.openeps.domain.prescription.DispensingSiteType.APPLIANCE_CONTRACTOR),
+                new org.openeps.domain.prescription.NominatedDispenser(OdsCode.parse("A83008"),
+                        org.openeps.domain.prescription.DispensingSiteType.PHARMACY))) {
+            PrescriptionOrder base = erdOrder(newId(), newPatient(), 1);
+            PrescriptionOrder order = new PrescriptionOrder(base.id(), base.longFormId(), base.type(),
+                    base.treatmentType(), base.prescriber(), base.patient(), base.items(), Optional.of(dispenser),
+                    base.authoredOn(), base.startDate(), base.daysSupply(), base.numberOfIssues());
+
+            assertThatThrownBy(() -> service.create(new CreatePrescriptionCommand(order, "{}")))
+                    .isInstanceOfSatisfying(EpsException.class, e -> assertThat(e.code())
+                            .isEqualTo(ErrorCode.INVALID_NOMINATED_DISPENSER));
+            assertThat(prescriptions.findById(order.id())).isEmpty();
+        }
+    }
 
     @Test
     void arrival_is_recorded_in_the_history() {
@@ -212,6 +235,7 @@ class CreatePrescriptionServiceTest {
 
     private CreatePrescriptionService serviceAt(Instant now) {
         return new CreatePrescriptionService(new InMemoryTransactions(prescriptions, history, placeholders), prescriptions,
-                new PrescriptionChanges(prescriptions, history), placeholders, Clock.fixed(now, ZoneOffset.UTC));
+                new PrescriptionChanges(prescriptions, history), placeholders,
+                Organisations.nominable(), Clock.fixed(now, ZoneOffset.UTC));
     }
 }

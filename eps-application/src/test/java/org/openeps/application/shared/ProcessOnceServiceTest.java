@@ -1,5 +1,7 @@
 package org.openeps.application.shared;
 
+import org.openeps.application.directory.Organisations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openeps.application.prescription.PrescriptionOrders.acuteOrder;
@@ -31,7 +33,7 @@ class ProcessOnceServiceTest {
     private final ProcessOnceService processOnce = new ProcessOnceService(transactions, replies);
     private final CreatePrescriptionService create = new CreatePrescriptionService(transactions, prescriptions,
             new PrescriptionChanges(prescriptions, new InMemoryPrescriptionHistory()),
-            new InMemoryCancellationPlaceholders(), CLOCK);
+            new InMemoryCancellationPlaceholders(), Organisations.nominable(), CLOCK);
 
     @Test
     void a_replay_gets_the_first_reply_without_running_the_work_again() {

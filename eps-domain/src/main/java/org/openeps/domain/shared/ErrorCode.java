@@ -41,6 +41,14 @@ public enum ErrorCode {
     CLAIM_INVALID_NOT_DISPENSED(Kind.BUSINESS_RULE),
     /** A claim or claim amend outside the claim period. */
     CLAIM_AMEND_PERIOD_ISSUE(Kind.BUSINESS_RULE),
+    /** The organisation named is not in the organisation directory. */
+    UNKNOWN_ORGANISATION(Kind.INVALID),
+    /** The organisation named has closed, so it cannot be nominated. */
+    ORGANISATION_CLOSED(Kind.BUSINESS_RULE),
+    /** The organisation named is not of a kind that can be nominated as this kind of dispenser. */
+    ORGANISATION_WRONG_KIND(Kind.BUSINESS_RULE),
+    /** A prescription names a nominated dispenser that is unknown, closed, or not of its site type's kind. */
+    INVALID_NOMINATED_DISPENSER(Kind.BUSINESS_RULE),
     /** The caller's organisation may not act on this prescription. */
     ORGANISATION_NOT_PERMITTED(Kind.FORBIDDEN);
 

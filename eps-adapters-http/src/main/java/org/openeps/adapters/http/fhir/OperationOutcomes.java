@@ -42,12 +42,13 @@ public final class OperationOutcomes {
     /** The FHIR issue type that best describes an EPS error code. */
     public static String issueType(ErrorCode code) {
         return switch (code) {
-            case MISSING_VALUE, INVALID_VALUE, INVALID_CHECK_DIGIT, ITEM_NOT_FOUND -> "value";
+            case MISSING_VALUE, INVALID_VALUE, INVALID_CHECK_DIGIT, ITEM_NOT_FOUND, UNKNOWN_ORGANISATION -> "value";
             case DUPLICATE_PRESCRIPTION_ID -> "duplicate";
             case PRESCRIPTION_NOT_FOUND, RESOURCE_NOT_FOUND -> "not-found";
             case INVALID_LINE_STATE_TRANSITION, PRESCRIPTION_WITH_ANOTHER_DISPENSER, PRESCRIPTION_CANCELLED,
                  PRESCRIPTION_EXPIRED, PRESCRIPTION_DISPENSED, PRESCRIPTION_NOT_YET_AVAILABLE, MAX_REPEAT_MISMATCH,
-                 DISPENSE_AMEND_IDENTIFIER_MISMATCH, CLAIM_INVALID_NOT_DISPENSED, CLAIM_AMEND_PERIOD_ISSUE -> "business-rule";
+                 DISPENSE_AMEND_IDENTIFIER_MISMATCH, CLAIM_INVALID_NOT_DISPENSED, CLAIM_AMEND_PERIOD_ISSUE,
+                 ORGANISATION_CLOSED, ORGANISATION_WRONG_KIND, INVALID_NOMINATED_DISPENSER -> "business-rule";
             case ORGANISATION_NOT_PERMITTED -> "forbidden";
         };
     }
@@ -72,6 +73,10 @@ public final class OperationOutcomes {
             case DISPENSE_AMEND_IDENTIFIER_MISMATCH -> "Amend does not replace the latest message";
             case CLAIM_INVALID_NOT_DISPENSED -> "Claim for a prescription that is not dispensed";
             case CLAIM_AMEND_PERIOD_ISSUE -> "Outside the claim period";
+            case UNKNOWN_ORGANISATION -> "Organisation not in the directory";
+            case ORGANISATION_CLOSED -> "Organisation has closed";
+            case ORGANISATION_WRONG_KIND -> "Organisation is not that kind of dispenser";
+            case INVALID_NOMINATED_DISPENSER -> "Invalid nominated dispenser";
             case ORGANISATION_NOT_PERMITTED -> "Organisation not permitted";
         };
     }
