@@ -200,6 +200,32 @@ class NominationApiTest {
                 .path("history").size()).isEqualTo(1);
     }
 
+    @Test
+    void of_patches_racing_from_the_same_version_one_is_applied_and_the_others_are_412() throws Exception {
+        String patient = newPatient();
+        List<String> pharmacies = List.of("FA565", "FCG71", "FCG75", "FER21", "FL584", "VNE51");
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(pharmacies.size())) {
+            for (String pharmacy : pharmacies) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return patch(patient, "W/\"0\"", addPharmacy(pharmacy));
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get().statusCode());
+            }
+            assertThat(statuses).as(statuses.toString()).containsOnly(200, 412);
+            assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        }
+        assertThat(currentETag(patient)).isEqualTo("W/\"1\"");
+        assertThat(RunningService.json(service.get("/api/patients/" + patient + "/nomination-history").body())
+                .path("history").size()).isEqualTo(1);
+    }
+
     // ---- with the prescription flow ---------------------------------------------------------------------------
 
     @Test

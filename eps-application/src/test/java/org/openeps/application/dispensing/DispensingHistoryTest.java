@@ -1,7 +1,5 @@
 package org.openeps.application.dispensing;
 
-import org.openeps.application.directory.Organisations;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.openeps.application.prescription.PrescriptionOrders.acuteOrder;
@@ -19,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.openeps.application.directory.Organisations;
 import org.openeps.application.dispensing.ClaimPrescriptionUseCase.ClaimCommand;
 import org.openeps.application.dispensing.DispensePrescriptionUseCase.DispenseCommand;
 import org.openeps.application.dispensing.ReleasePrescriptionsUseCase.ReleaseCommand;

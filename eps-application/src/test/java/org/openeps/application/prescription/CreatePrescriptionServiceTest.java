@@ -1,7 +1,5 @@
 package org.openeps.application.prescription;
 
-import org.openeps.application.directory.Organisations;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openeps.application.prescription.PrescriptionOrders.acuteOrder;
@@ -13,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.openeps.application.directory.Organisations;
 import org.openeps.domain.prescription.CancellationPlaceholder;
 import org.openeps.domain.shared.OdsCode;
 import java.util.Optional;

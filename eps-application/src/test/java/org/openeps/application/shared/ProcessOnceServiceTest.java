@@ -1,7 +1,5 @@
 package org.openeps.application.shared;
 
-import org.openeps.application.directory.Organisations;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openeps.application.prescription.PrescriptionOrders.acuteOrder;
@@ -14,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.openeps.application.directory.Organisations;
 import org.openeps.application.prescription.CreatePrescriptionService;
 import org.openeps.application.prescription.InMemoryCancellationPlaceholders;
 import org.openeps.application.prescription.InMemoryPrescriptionHistory;
