@@ -3,6 +3,13 @@ package org.openeps.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openeps.app.EpsClient.assertOk;
 import static org.openeps.app.EpsClient.assertRefused;
+import static org.openeps.app.Examples.CANCEL_ITEM_4;
+import static org.openeps.app.Examples.CLAIM;
+import static org.openeps.app.Examples.DISPENSE_ALL;
+import static org.openeps.app.Examples.DISPENSE_SOME;
+import static org.openeps.app.Examples.FOUR_ITEMS;
+import static org.openeps.app.Examples.FOUR_ITEMS_ID;
+import static org.openeps.app.Examples.RELEASE_BY_ID;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openeps.domain.prescription.PrescriptionId;
-import org.openeps.domain.shared.OdsCode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,16 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class LifecycleApiTest {
 
-    private static final String FOUR_ITEMS = "prescription-order/primary-acute-nominated-4items-req.json";
-    private static final String FOUR_ITEMS_ID = "24F5DA-A83008-7EFE6Z";
     private static final String ONE_ITEM = "cancel/primary-acute-1item-prescription.json";
     private static final String ONE_ITEM_ID = "58E241-A83008-4E2F8R";
     private static final String CANCEL_ONE_ITEM = "cancel/primary-acute-cancel-reason-0001-req.json";
-    private static final String CANCEL_ITEM_4 = "cancel/primary-acute-cancel-item4-reason-0002-req.json";
-    private static final String RELEASE = "release/primary-acute-release-by-id-req.json";
-    private static final String DISPENSE_ALL = "dispense-notification/primary-acute-complete-req.json";
-    private static final String DISPENSE_SOME = "dispense-notification/primary-acute-partial-owing-and-cancelled-req.json";
-    private static final String CLAIM = "claim/primary-acute-claim-req.json";
     private static final Instant START = Instant.parse("2022-10-21T09:00:00Z");
     private static final SplittableRandom RANDOM = new SplittableRandom(11);
 
@@ -245,7 +243,7 @@ class LifecycleApiTest {
         String id = fourItems();
         String requestId = UUID.randomUUID().toString();
         byte[] body = RunningService.JSON.writeValueAsBytes(RunningService.json(
-                new String(RunningService.example(RELEASE), StandardCharsets.UTF_8)
+                new String(RunningService.example(RELEASE_BY_ID), StandardCharsets.UTF_8)
                         .replace(FOUR_ITEMS_ID, id)));
 
         HttpResponse<String> first = service.post("/FHIR/R4/Task/$release", body, "application/fhir+json", requestId);
@@ -351,7 +349,7 @@ class LifecycleApiTest {
     }
 
     private static HttpResponse<String> release(String id, String dispenser) {
-        return eps.send("/FHIR/R4/Task/$release", RELEASE, Map.of(FOUR_ITEMS_ID, id, "\"VNE51\"", "\"" + dispenser + "\""));
+        return eps.send("/FHIR/R4/Task/$release", RELEASE_BY_ID, Map.of(FOUR_ITEMS_ID, id, "\"VNE51\"", "\"" + dispenser + "\""));
     }
 
     private static HttpResponse<String> dispense(String example, String id) {
@@ -390,7 +388,7 @@ class LifecycleApiTest {
     }
 
     private static String newId() {
-        return PrescriptionId.generate(OdsCode.parse("A83008"), RANDOM.nextInt(0x100000), RANDOM).value();
+        return Examples.newPrescriptionId(RANDOM);
     }
 
     private static Instant atLondonMidday(LocalDate date) {

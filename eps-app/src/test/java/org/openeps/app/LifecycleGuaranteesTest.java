@@ -3,6 +3,13 @@ package org.openeps.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openeps.app.EpsClient.assertOk;
 import static org.openeps.app.EpsClient.assertRefused;
+import static org.openeps.app.Examples.CANCEL_ITEM_4;
+import static org.openeps.app.Examples.CLAIM;
+import static org.openeps.app.Examples.DISPENSE_ALL;
+import static org.openeps.app.Examples.DISPENSE_SOME;
+import static org.openeps.app.Examples.FOUR_ITEMS;
+import static org.openeps.app.Examples.FOUR_ITEMS_ID;
+import static org.openeps.app.Examples.RELEASE_BY_ID;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openeps.domain.prescription.PrescriptionId;
-import org.openeps.domain.shared.OdsCode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,17 +41,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class LifecycleGuaranteesTest {
 
-    private static final String FOUR_ITEMS = "prescription-order/primary-acute-nominated-4items-req.json";
     private static final String ERD_FOUR_ITEMS = "prescription-order/primary-erd-4items-req.json";
-    private static final String PUBLISHED_ID = "24F5DA-A83008-7EFE6Z";
-    private static final String RELEASE = "release/primary-acute-release-by-id-req.json";
     private static final String NOMINATED_RELEASE = "release/nominated-release-req.json";
-    private static final String DISPENSE_ALL = "dispense-notification/primary-acute-complete-req.json";
-    private static final String DISPENSE_SOME = "dispense-notification/primary-acute-partial-owing-and-cancelled-req.json";
     private static final String RETURN = "return/primary-acute-return-req.json";
     private static final String WITHDRAW = "withdraw/primary-acute-withdraw-req.json";
-    private static final String CLAIM = "claim/primary-acute-claim-req.json";
-    private static final String CANCEL_ITEM_4 = "cancel/primary-acute-cancel-item4-reason-0002-req.json";
     private static final String HOLDER = "VNE51";
     private static final String OTHER_PHARMACY = "FA565";
     private static final int COPIES = 8;
@@ -80,7 +78,7 @@ class LifecycleGuaranteesTest {
     @Test
     void copies_of_a_release_sent_at_the_same_moment_release_once_and_answer_alike() throws Exception {
         String id = fourItems();
-        byte[] body = bytes(text(RELEASE, Map.of(PUBLISHED_ID, id)));
+        byte[] body = bytes(text(RELEASE_BY_ID, Map.of(FOUR_ITEMS_ID, id)));
         String requestId = UUID.randomUUID().toString();
 
         List<HttpResponse<String>> answers = atTheSameMoment(
@@ -98,7 +96,7 @@ class LifecycleGuaranteesTest {
         String id = fourItems();
         assertOk(release(id, HOLDER));
 
-        byte[] some = message(DISPENSE_SOME, Map.of(PUBLISHED_ID, id));
+        byte[] some = message(DISPENSE_SOME, Map.of(FOUR_ITEMS_ID, id));
         assertAllOkAndAlike(atTheSameMoment(() -> service.postMessage(some)));
         assertThat(eps.status(id)).isEqualTo("0003");
         assertThat(eps.itemStatuses(id, 1)).containsExactly("0001", "0001", "0004", "0005");
@@ -107,7 +105,7 @@ class LifecycleGuaranteesTest {
         assertThat(eps.status(id)).isEqualTo("0002");
         assertThat(eps.itemStatuses(id, 1)).containsOnly("0008");
 
-        byte[] all = message(DISPENSE_ALL, Map.of(PUBLISHED_ID, id));
+        byte[] all = message(DISPENSE_ALL, Map.of(FOUR_ITEMS_ID, id));
         assertAllOkAndAlike(atTheSameMoment(() -> service.postMessage(all)));
         assertThat(eps.status(id)).isEqualTo("0006");
         assertThat(eps.itemStatuses(id, 1)).containsExactly("0001", "0001", "0001", "0005");
@@ -119,7 +117,7 @@ class LifecycleGuaranteesTest {
     void a_failed_dispense_notification_changes_nothing() {
         String id = fourItems();
         assertOk(release(id, HOLDER));
-        JsonNode notification = RunningService.json(new String(message(DISPENSE_SOME, Map.of(PUBLISHED_ID, id)),
+        JsonNode notification = RunningService.json(new String(message(DISPENSE_SOME, Map.of(FOUR_ITEMS_ID, id)),
                 StandardCharsets.UTF_8));
         // items 1 and 2 dispensed, item 3 owing, item 4 back to "to be dispensed": a step no dispenser may report
         List<JsonNode> dispenses = medicationDispenses(notification);
@@ -192,7 +190,7 @@ class LifecycleGuaranteesTest {
         assertThat(warning.path("diagnostics").asString()).contains(id);
 
         // item 4 still owing, not cancelled: the cancellation is still pending, and the answer says so
-        JsonNode owing = RunningService.json(new String(message(DISPENSE_SOME, Map.of(PUBLISHED_ID, id)),
+        JsonNode owing = RunningService.json(new String(message(DISPENSE_SOME, Map.of(FOUR_ITEMS_ID, id)),
                 StandardCharsets.UTF_8));
         owing.path("entry").forEach(entry -> {
             JsonNode type = entry.path("resource").path("type").path("coding").path(0);
@@ -243,7 +241,7 @@ class LifecycleGuaranteesTest {
     @Test
     void an_erd_withdraw_never_goes_below_0003() {
         String erd = newId();
-        assertOk(eps.send("/FHIR/R4/$process-message", ERD_FOUR_ITEMS, Map.of(PUBLISHED_ID, erd)));
+        assertOk(eps.send("/FHIR/R4/$process-message", ERD_FOUR_ITEMS, Map.of(FOUR_ITEMS_ID, erd)));
         String acute = fourItems();
         for (String id : List.of(erd, acute)) {
             assertOk(release(id, HOLDER));
@@ -295,12 +293,12 @@ class LifecycleGuaranteesTest {
 
     private static String fourItems() {
         String id = newId();
-        assertOk(eps.send("/FHIR/R4/$process-message", FOUR_ITEMS, Map.of(PUBLISHED_ID, id)));
+        assertOk(eps.send("/FHIR/R4/$process-message", FOUR_ITEMS, Map.of(FOUR_ITEMS_ID, id)));
         return id;
     }
 
     private static HttpResponse<String> release(String id, String dispenser) {
-        return eps.send("/FHIR/R4/Task/$release", RELEASE, Map.of(PUBLISHED_ID, id, quoted(HOLDER), quoted(dispenser)));
+        return eps.send("/FHIR/R4/Task/$release", RELEASE_BY_ID, Map.of(FOUR_ITEMS_ID, id, quoted(HOLDER), quoted(dispenser)));
     }
 
     private static HttpResponse<String> nominatedRelease(String dispenser) {
@@ -328,13 +326,13 @@ class LifecycleGuaranteesTest {
 
     /** The published item-4 cancel, for the four-item prescription's patient. */
     private static HttpResponse<String> cancelItem4(String id) {
-        return eps.send("/FHIR/R4/$process-message", CANCEL_ITEM_4, Map.of(PUBLISHED_ID, id,
+        return eps.send("/FHIR/R4/$process-message", CANCEL_ITEM_4, Map.of(FOUR_ITEMS_ID, id,
                 "\"9449304130\"", "\"5839945242\""));
     }
 
     /** The published dispenser's messages name VNE51 as the organisation acting; this rewrites it. */
     private static Map<String, String> asDispenser(String id, String dispenser) {
-        return Map.of(PUBLISHED_ID, id, quoted(HOLDER), quoted(dispenser));
+        return Map.of(FOUR_ITEMS_ID, id, quoted(HOLDER), quoted(dispenser));
     }
 
     /** A published message with replacements and a new Bundle.identifier, as bytes to send as often as wanted. */
@@ -376,6 +374,6 @@ class LifecycleGuaranteesTest {
     }
 
     private static String newId() {
-        return PrescriptionId.generate(OdsCode.parse("A83008"), RANDOM.nextInt(0x100000), RANDOM).value();
+        return Examples.newPrescriptionId(RANDOM);
     }
 }

@@ -3,6 +3,9 @@ package org.openeps.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openeps.app.EpsClient.assertOk;
 import static org.openeps.app.EpsClient.assertRefused;
+import static org.openeps.app.Examples.FOUR_ITEMS;
+import static org.openeps.app.Examples.FOUR_ITEMS_ID;
+import static org.openeps.app.Examples.RELEASE_BY_ID;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,8 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openeps.adapters.persistence.directory.DirectoryCsv;
-import org.openeps.domain.prescription.PrescriptionId;
-import org.openeps.domain.shared.OdsCode;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,11 +34,8 @@ class NominationApiTest {
             "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-MedicalApplianceSupplier";
     private static final String DOCTOR =
             "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-PreferredDispenserOrganization";
-    private static final String FOUR_ITEMS = "prescription-order/primary-acute-nominated-4items-req.json";
-    private static final String FOUR_ITEMS_ID = "24F5DA-A83008-7EFE6Z";
     private static final String FOUR_ITEMS_PATIENT = "5839945242";
     private static final String NOMINATED_RELEASE = "release/nominated-release-req.json";
-    private static final String RELEASE_BY_ID = "release/primary-acute-release-by-id-req.json";
     private static final AtomicLong NEXT_PATIENT = new AtomicLong(700_000_000L);
     private static final SplittableRandom RANDOM = new SplittableRandom(41);
 
@@ -356,7 +354,7 @@ class NominationApiTest {
     }
 
     private static String newId() {
-        return PrescriptionId.generate(OdsCode.parse("A83008"), RANDOM.nextInt(0x100000), RANDOM).value();
+        return Examples.newPrescriptionId(RANDOM);
     }
 
     /** A valid NHS number no other test uses. */

@@ -1,6 +1,8 @@
 package org.openeps.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openeps.app.Examples.FOUR_ITEMS;
+import static org.openeps.app.Examples.FOUR_ITEMS_ID;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
 /** Creating prescriptions over the FHIR API: duplicates, replays and every kind of refusal. */
 class PrescribingApiTest {
 
-    private static final String FOUR_ITEMS = "prescription-order/primary-acute-nominated-4items-req.json";
-    private static final String FOUR_ITEMS_ID = "24F5DA-A83008-7EFE6Z";
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
     private static RunningService service;
