@@ -30,11 +30,9 @@ import org.openeps.domain.shared.OdsCode;
 public final class Prescription {
 
     /** Prescription dates are English calendar dates. */
-    public static final ZoneId EPS_ZONE = ZoneId.of("Europe/London");
+    public static final ZoneId EPS_ZONE = PrescriptionCalendar.EPS_ZONE;
     /** How long after the last dispense a claim may come; after it, a dispensed issue is no-claimed. */
-    public static final Duration CLAIM_PERIOD = Duration.ofDays(180);
-    /** How many days before an eRD issue's supply is due the issue becomes available to download. */
-    static final int ERD_DOWNLOAD_DAYS_AHEAD = 7;
+    public static final Duration CLAIM_PERIOD = PrescriptionCalendar.CLAIM_PERIOD;
 
     private final PrescriptionOrder order;
     private final Optional<NominatedDispenser> nomination;
@@ -64,7 +62,7 @@ public final class Prescription {
      * day ahead; later eRD issues wait as future issues; every item is to be dispensed.
      */
     public static Prescription create(PrescriptionOrder order, Instant receivedAt) {
-        PrescriptionStatus first = order.startDate().isAfter(today(receivedAt).plusDays(1))
+        PrescriptionStatus first = new PrescriptionCalendar(order).futureDatedOn(today(receivedAt))
                 ? PrescriptionStatus.FUTURE_DATED
                 : PrescriptionStatus.TO_BE_DISPENSED;
         Map<LineItemId, ItemStatus> toBeDispensed = new LinkedHashMap<>();
@@ -306,13 +304,14 @@ public final class Prescription {
 
     // ---- time-driven ------------------------------------------------------------------------------------------
 
-    /** Issue 1 expires this long after the prescription date, later eRD issues after {@link #LATER_ISSUE_EXPIRY_MONTHS}. */
-    static final int FIRST_ISSUE_EXPIRY_MONTHS = 6;
-    static final int LATER_ISSUE_EXPIRY_MONTHS = 12;
+    /** The dates EPS works out for this prescription. */
+    public PrescriptionCalendar calendar() {
+        return new PrescriptionCalendar(order);
+    }
 
     /** The first day issue {@code number} counts as expired. */
     public LocalDate expiresOn(int number) {
-        return prescriptionDate().plusMonths(number == 1 ? FIRST_ISSUE_EXPIRY_MONTHS : LATER_ISSUE_EXPIRY_MONTHS);
+        return calendar().expiresOn(number);
     }
 
     /**
@@ -344,7 +343,8 @@ public final class Prescription {
     public Optional<Prescription> noClaimDue(Instant now) {
         return issues.stream()
                 .filter(issue -> Transition.NO_CLAIM.allowedFrom(issue.status()))
-                .filter(issue -> issue.lastDispensedAt().filter(at -> !now.isBefore(at.plus(CLAIM_PERIOD))).isPresent())
+                .filter(issue -> issue.lastDispensedAt()
+                        .filter(at -> !PrescriptionCalendar.withinClaimPeriod(at, now)).isPresent())
                 .findFirst()
                 .map(issue -> replace(issue.withStatus(PrescriptionStatus.NO_CLAIMED, issue.itemStatuses())));
     }
@@ -358,7 +358,7 @@ public final class Prescription {
         return issues.stream()
                 .filter(issue -> Transition.MAKE_AVAILABLE.allowedFrom(issue.status()))
                 .filter(issue -> issue.status() == PrescriptionStatus.FUTURE_DATED
-                        ? !order.startDate().isAfter(today.plusDays(1))
+                        ? !calendar().futureDatedOn(today)
                         : !availableFrom(issue.number()).isAfter(today))
                 .findFirst()
                 .map(issue -> replace(issue.withStatus(PrescriptionStatus.TO_BE_DISPENSED, issue.itemStatuses())));
@@ -366,13 +366,12 @@ public final class Prescription {
 
     /** The day eRD issue {@code number} may be downloaded: start date + days supply x (n - 1) - 7 days. */
     public LocalDate availableFrom(int number) {
-        int days = order.daysSupply().orElse(0) * (number - 1);
-        return order.startDate().plusDays(days).minusDays(number == 1 ? 0 : ERD_DOWNLOAD_DAYS_AHEAD);
+        return calendar().availableFrom(number);
     }
 
     /** The prescription date: the day the prescriber signed it. */
     public LocalDate prescriptionDate() {
-        return LocalDate.ofInstant(order.authoredOn(), EPS_ZONE);
+        return calendar().prescriptionDate();
     }
 
     // ---- internals --------------------------------------------------------------------------------------------
@@ -485,7 +484,7 @@ public final class Prescription {
     private static void requireWithinClaimPeriod(Issue issue, Instant now) {
         Instant dispensed = issue.lastDispensedAt().orElseThrow(() -> new EpsException(
                 ErrorCode.CLAIM_INVALID_NOT_DISPENSED, "Issue " + issue.number() + " has no dispense notification"));
-        EpsException.require(now.isBefore(dispensed.plus(CLAIM_PERIOD)), ErrorCode.CLAIM_AMEND_PERIOD_ISSUE,
+        EpsException.require(PrescriptionCalendar.withinClaimPeriod(dispensed, now), ErrorCode.CLAIM_AMEND_PERIOD_ISSUE,
                 "Claims must come within " + CLAIM_PERIOD.toDays() + " days of dispensing");
     }
 
@@ -506,7 +505,7 @@ public final class Prescription {
     }
 
     private static LocalDate today(Instant now) {
-        return LocalDate.ofInstant(now, EPS_ZONE);
+        return PrescriptionCalendar.today(now);
     }
 
     private Set<LineItemId> itemIds() {
