@@ -63,8 +63,7 @@ public final class HttpServer implements AutoCloseable {
             routes.forEach(group -> group.register(config.routes));
 
             config.routes.exception(EpsException.class, (e, ctx) -> fail(ctx, json,
-                    isApi(ctx.path()) ? ProblemDetails.status(e.code().kind())
-                            : e.code().kind() == ErrorCode.Kind.FORBIDDEN ? 403 : 400,
+                    isApi(ctx.path()) ? ProblemDetails.status(e.code().kind()) : fhirStatus(e.code().kind()),
                     OperationOutcomes.issueType(e.code()), e.code().name(), OperationOutcomes.display(e.code()),
                     e.getMessage()));
             config.routes.exception(ConcurrentUpdateException.class, (e, ctx) -> fail(ctx, json, 409, "conflict",
@@ -114,6 +113,16 @@ public final class HttpServer implements AutoCloseable {
         } else {
             respond(ctx, json, status, OperationOutcomes.error(issueType, code, display, detail));
         }
+    }
+
+    /** On the FHIR API every broken rule is 400, as EPS answers, but for the access failures. */
+    private static int fhirStatus(ErrorCode.Kind kind) {
+        return switch (kind) {
+            case FORBIDDEN -> 403;
+            case UNAUTHENTICATED -> 401;
+            case TOO_MANY_REQUESTS -> 429;
+            case INVALID, DUPLICATE, NOT_FOUND, BUSINESS_RULE -> 400;
+        };
     }
 
     private static boolean isApi(String path) {

@@ -36,6 +36,8 @@ final class ProblemDetails {
             case NOT_FOUND -> 404;
             case DUPLICATE -> 409;
             case BUSINESS_RULE -> 422;
+            case UNAUTHENTICATED -> 401;
+            case TOO_MANY_REQUESTS -> 429;
         };
     }
 }

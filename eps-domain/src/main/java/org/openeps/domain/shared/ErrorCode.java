@@ -50,10 +50,20 @@ public enum ErrorCode {
     /** A prescription names a nominated dispenser that is unknown, closed, or not of its site type's kind. */
     INVALID_NOMINATED_DISPENSER(Kind.BUSINESS_RULE),
     /** The caller's organisation may not act on this prescription. */
-    ORGANISATION_NOT_PERMITTED(Kind.FORBIDDEN);
+    ORGANISATION_NOT_PERMITTED(Kind.FORBIDDEN),
+    /** No access token, or one that is malformed, not validly signed, or outside its validity. */
+    UNAUTHORISED(Kind.UNAUTHENTICATED),
+    /** The caller's kind or role may not do this. */
+    ACCESS_DENIED(Kind.FORBIDDEN),
+    /** The caller's supplier system is unknown, not assured for this feature, suspended or withdrawn. */
+    SUPPLIER_SYSTEM_NOT_ASSURED(Kind.FORBIDDEN),
+    /** The organisation or user a message names is not the one the access token identifies. */
+    IDENTITY_MISMATCH(Kind.FORBIDDEN),
+    /** The caller's supplier system has sent more requests than its rate limit allows. */
+    RATE_LIMITED(Kind.TOO_MANY_REQUESTS);
 
     /** What kind of failure a code reports. */
-    public enum Kind { INVALID, DUPLICATE, NOT_FOUND, BUSINESS_RULE, FORBIDDEN }
+    public enum Kind { INVALID, DUPLICATE, NOT_FOUND, BUSINESS_RULE, FORBIDDEN, UNAUTHENTICATED, TOO_MANY_REQUESTS }
 
     private final Kind kind;
 

@@ -49,7 +49,9 @@ public final class OperationOutcomes {
                  PRESCRIPTION_EXPIRED, PRESCRIPTION_DISPENSED, PRESCRIPTION_NOT_YET_AVAILABLE, MAX_REPEAT_MISMATCH,
                  DISPENSE_AMEND_IDENTIFIER_MISMATCH, CLAIM_INVALID_NOT_DISPENSED, CLAIM_AMEND_PERIOD_ISSUE,
                  ORGANISATION_CLOSED, ORGANISATION_WRONG_KIND, INVALID_NOMINATED_DISPENSER -> "business-rule";
-            case ORGANISATION_NOT_PERMITTED -> "forbidden";
+            case ORGANISATION_NOT_PERMITTED, ACCESS_DENIED, SUPPLIER_SYSTEM_NOT_ASSURED, IDENTITY_MISMATCH -> "forbidden";
+            case UNAUTHORISED -> "security";
+            case RATE_LIMITED -> "throttled";
         };
     }
 
@@ -78,6 +80,11 @@ public final class OperationOutcomes {
             case ORGANISATION_WRONG_KIND -> "Organisation is not that kind of dispenser";
             case INVALID_NOMINATED_DISPENSER -> "Invalid nominated dispenser";
             case ORGANISATION_NOT_PERMITTED -> "Organisation not permitted";
+            case UNAUTHORISED -> "Unauthorised";
+            case ACCESS_DENIED -> "Access denied";
+            case SUPPLIER_SYSTEM_NOT_ASSURED -> "Supplier system not assured";
+            case IDENTITY_MISMATCH -> "Message does not match the access token";
+            case RATE_LIMITED -> "Too many requests";
         };
     }
 
