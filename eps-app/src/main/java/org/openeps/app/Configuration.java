@@ -16,6 +16,7 @@ import org.openeps.adapters.persistence.DatabaseSettings;
  * @param directoryFile     a directory file (CSV) to load at start when the directory is empty; when absent, the
  *                          embedded default loads the sample shipped with the service and a configured database
  *                          nothing
+ * @param access            how access tokens are verified, and the rate limit
  */
 public record Configuration(
         int port,
@@ -25,7 +26,8 @@ public record Configuration(
         int httpThreads,
         Duration schedulerInterval,
         int schedulerBatchSize,
-        Optional<Path> directoryFile) {
+        Optional<Path> directoryFile,
+        AccessSettings access) {
 
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_DATA_DIRECTORY = "./eps-data";
@@ -35,10 +37,13 @@ public record Configuration(
     static final int DEFAULT_SCHEDULER_INTERVAL_SECONDS = 60;
     static final int DEFAULT_SCHEDULER_BATCH = 500;
 
-    /** Settings for tests and embedding: no scheduler, the given database (empty: embedded in the data directory). */
+    /**
+     * Settings for tests and embedding: no scheduler, the given database (empty: embedded in the data directory),
+     * development tokens.
+     */
     public static Configuration of(int port, Optional<DatabaseSettings> database, Path dataDirectory) {
         return new Configuration(port, database, dataDirectory, DEFAULT_MAX_REQUEST_BYTES, 32, Duration.ZERO,
-                DEFAULT_SCHEDULER_BATCH, Optional.empty());
+                DEFAULT_SCHEDULER_BATCH, Optional.empty(), AccessSettings.development());
     }
 
     public static Configuration fromEnvironment(Map<String, String> env) {
@@ -60,13 +65,21 @@ public record Configuration(
                 Duration.ofSeconds(integer(env, "EPS_SCHEDULER_INTERVAL_SECONDS", DEFAULT_SCHEDULER_INTERVAL_SECONDS, 0,
                         86_400)),
                 integer(env, "EPS_SCHEDULER_BATCH", DEFAULT_SCHEDULER_BATCH, 1, 100_000),
-                value(env, "EPS_DIRECTORY_CSV").map(Configuration::readableFile));
+                value(env, "EPS_DIRECTORY_CSV").map(Configuration::readableFile),
+                AccessSettings.fromEnvironment(env, database.isEmpty(),
+                        integer(env, "EPS_RATE_LIMIT_PER_MINUTE", AccessSettings.DEFAULT_RATE_LIMIT, 1, 100_000_000)));
     }
 
     /** The same settings with a directory file to load at start. */
     public Configuration withDirectoryFile(Path file) {
         return new Configuration(port, database, dataDirectory, maxRequestBytes, httpThreads, schedulerInterval,
-                schedulerBatchSize, Optional.of(file));
+                schedulerBatchSize, Optional.of(file), access);
+    }
+
+    /** The same settings with other access settings. */
+    public Configuration withAccess(AccessSettings settings) {
+        return new Configuration(port, database, dataDirectory, maxRequestBytes, httpThreads, schedulerInterval,
+                schedulerBatchSize, directoryFile, settings);
     }
 
     private static Path readableFile(String text) {
@@ -82,7 +95,7 @@ public record Configuration(
         return DEFAULT_POOL_SIZE;
     }
 
-    private static Optional<String> value(Map<String, String> env, String name) {
+    static Optional<String> value(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).map(String::trim).filter(text -> !text.isEmpty());
     }
 

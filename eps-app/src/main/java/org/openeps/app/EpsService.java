@@ -8,7 +8,26 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
 import org.openeps.adapters.http.FhirJson;
+import org.openeps.adapters.http.access.AccessControl;
+import org.openeps.adapters.http.access.AccessTokens;
+import org.openeps.adapters.http.access.AdminRoutes;
+import org.openeps.adapters.http.access.Authentication;
+import org.openeps.adapters.http.access.DevTokenRoutes;
+import org.openeps.adapters.http.access.DevTokens;
+import org.openeps.adapters.http.access.RateLimits;
+import org.openeps.adapters.http.access.RequestAccess;
+import org.openeps.adapters.persistence.access.DemoSupplierRegistry;
+import org.openeps.adapters.persistence.access.JdbiSupplierSystemRegistry;
+import org.openeps.adapters.persistence.audit.JdbiAuditTrail;
+import org.openeps.application.access.AuthorisationService;
+import org.openeps.application.access.AuthorisationService.SupplierSystemCache;
+import org.openeps.application.access.ManageSupplierSystemsService;
+import org.openeps.application.access.ManageSupplierSystemsUseCase;
+import org.openeps.application.audit.AuditTrail;
+import org.openeps.application.audit.ReadAuditTrailService;
+import org.openeps.application.audit.RecordAuditService;
 import org.openeps.adapters.http.directory.DirectoryRoutes;
 import org.openeps.adapters.http.directory.OrganisationMapper;
 import org.openeps.adapters.http.nomination.PatientMapper;
@@ -82,6 +101,8 @@ import org.slf4j.LoggerFactory;
 public final class EpsService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EpsService.class);
+    /** How long a supplier system's registry entry is trusted before it is read again (changes made here apply at once). */
+    private static final Duration SUPPLIER_SYSTEM_CACHE = Duration.ofSeconds(30);
 
     private final List<AutoCloseable> resources;
     private final HttpServer server;
@@ -105,10 +126,15 @@ public final class EpsService implements AutoCloseable {
             });
             PostgresDatabase database = PostgresDatabase.open(settings);
             resources.add(database);
-            Wiring wiring = new Wiring(database.jdbi(), clock);
+            Wiring wiring = new Wiring(database.jdbi(), clock, configuration.access());
             loadDirectory(configuration, wiring.loadDirectory);
+            if (configuration.access().devTokens()) {
+                int added = wiring.supplierSystems.seed(DemoSupplierRegistry.systems());
+                LOG.warn("Development tokens are on: anyone who can reach POST /dev/token can act as anyone. {} demo"
+                        + " supplier systems added to the registry", added);
+            }
             HttpServer server = HttpServer.start(configuration.port(), configuration.maxRequestBytes(),
-                    configuration.httpThreads(), wiring.routes);
+                    configuration.httpThreads(), wiring.routes, wiring.accessControl);
             resources.add(server);
             if (!configuration.schedulerInterval().isZero()) {
                 resources.add(new Scheduler(wiring.scheduledWork, configuration.schedulerInterval(),
@@ -157,9 +183,22 @@ public final class EpsService implements AutoCloseable {
         private final List<Routes> routes;
         private final RunScheduledWorkUseCase scheduledWork;
         private final LoadDirectoryUseCase loadDirectory;
+        private final ManageSupplierSystemsUseCase supplierSystems;
+        private final AccessControl accessControl;
 
-        Wiring(Jdbi jdbi, Clock clock) {
+        Wiring(Jdbi jdbi, Clock clock, AccessSettings settings) {
             Transactions transactions = new JdbiTransactions(jdbi);
+            AuditTrail auditTrail = new JdbiAuditTrail(jdbi);
+            SupplierSystemCache supplierSystemCache = new SupplierSystemCache(new JdbiSupplierSystemRegistry(jdbi),
+                    Clock.systemUTC(), SUPPLIER_SYSTEM_CACHE);
+            this.supplierSystems = new ManageSupplierSystemsService(transactions,
+                    new JdbiSupplierSystemRegistry(jdbi), supplierSystemCache);
+            RequestAccess access = new RequestAccess(new AuthorisationService(supplierSystemCache),
+                    new RecordAuditService(transactions, auditTrail), clock);
+            Optional<DevTokens> devTokens = settings.devTokens()
+                    ? Optional.of(DevTokens.generate(Clock.systemUTC())) : Optional.empty();
+            this.accessControl = new AccessControl(new Authentication(devTokens.map(DevTokens::verifier)
+                    .orElseGet(() -> verifier(settings))), new RateLimits(settings.rateLimitPerMinute()), access);
             PrescriptionRepository prescriptions = new JdbiPrescriptionRepository(jdbi);
             PrescriptionChanges changes = new PrescriptionChanges(prescriptions, new JdbiPrescriptionHistory(jdbi));
             CancellationPlaceholders placeholders = new JdbiCancellationPlaceholders(jdbi);
@@ -170,9 +209,9 @@ public final class EpsService implements AutoCloseable {
             this.loadDirectory = new LoadDirectoryService(transactions, new DirectoryCsv(), directory);
             NominatedOrganisations nominatedOrganisations = new NominatedOrganisations(directory);
             NominationRepository nominations = new JdbiNominationRepository(jdbi);
-            this.routes = List.of(
+            List<Routes> routes = new ArrayList<>(List.of(
                     new SystemRoutes(json, new CheckHealthService(new JdbiServiceHealth(jdbi)), version(), clock),
-                    new ProcessMessageRoutes(json, processOnce, List.of(
+                    new ProcessMessageRoutes(json, processOnce, access, List.of(
                             new PrescriptionOrderHandler(json, new PrescriptionOrderMapper(),
                                     new CreatePrescriptionService(transactions, prescriptions, changes, placeholders,
                                             nominatedOrganisations, clock)),
@@ -181,18 +220,31 @@ public final class EpsService implements AutoCloseable {
                                             clock), clock),
                             new DispenseNotificationHandler(json, new DispenseNotificationMapper(),
                                     new DispensePrescriptionService(transactions, changes, clock)))),
-                    new TaskRoutes(json, new TaskMapper(), new FindPrescriptionsService(prescriptions)),
+                    new TaskRoutes(json, new TaskMapper(), new FindPrescriptionsService(prescriptions), access),
                     new ReleaseRoutes(json, processOnce, new ReleaseMapper(json),
-                            new ReleasePrescriptionsService(transactions, prescriptions, changes, clock)),
+                            new ReleasePrescriptionsService(transactions, prescriptions, changes, clock), access),
                     new DispenserTaskRoutes(json, processOnce, new DispenserTaskMapper(),
                             new ReturnPrescriptionService(transactions, changes, clock),
-                            new WithdrawDispenseService(transactions, changes, clock)),
+                            new WithdrawDispenseService(transactions, changes, clock), access),
                     new ClaimRoutes(json, processOnce, new ClaimMapper(),
-                            new ClaimPrescriptionService(transactions, changes, clock)),
+                            new ClaimPrescriptionService(transactions, changes, clock), access),
                     new DirectoryRoutes(json, new OrganisationMapper(), new FindOrganisationsService(directory),
-                            loadDirectory),
+                            loadDirectory, access),
                     new PatientRoutes(json, new PatientMapper(), new FindNominationsService(nominations),
-                            new ChangeNominationsService(transactions, nominations, nominatedOrganisations, clock)));
+                            new ChangeNominationsService(transactions, nominations, nominatedOrganisations, clock),
+                            access),
+                    new AdminRoutes(json, access, supplierSystems, new ReadAuditTrailService(auditTrail))));
+            devTokens.ifPresent(tokens -> routes.add(new DevTokenRoutes(json, tokens)));
+            this.routes = List.copyOf(routes);
+        }
+
+        /** The production key source: a JWKS file or URL, with the issuer and audience tokens must name. */
+        private static AccessTokens verifier(AccessSettings settings) {
+            String issuer = settings.issuer().orElseThrow();
+            String audience = settings.audience().orElseThrow();
+            return settings.jwksFile()
+                    .map(file -> AccessTokens.fromFile(file, issuer, audience))
+                    .orElseGet(() -> AccessTokens.fromUrl(settings.jwksUrl().orElseThrow(), issuer, audience));
         }
     }
 

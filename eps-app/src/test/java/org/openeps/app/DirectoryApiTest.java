@@ -36,12 +36,11 @@ class DirectoryApiTest {
     @TempDir
     static Path dataDirectory;
 
-    private static EpsService service;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private static RunningService service;
 
     @BeforeAll
     static void start() {
-        service = EpsService.start(Configuration.of(0, Optional.empty(), dataDirectory), Clock.systemUTC());
+        service = RunningService.embedded(dataDirectory);
     }
 
     @AfterAll
@@ -142,8 +141,7 @@ class DirectoryApiTest {
 
     @Test
     void fhir_errors_stay_operation_outcomes() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/FHIR/R4/Nothing"))
-                .header("X-Request-ID", java.util.UUID.randomUUID().toString()).GET().build());
+        HttpResponse<String> response = service.get("/FHIR/R4/Nothing");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
@@ -195,28 +193,10 @@ class DirectoryApiTest {
     }
 
     private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return service.get(path);
     }
 
     private HttpResponse<String> reload(String csv, String contentType) {
-        return send(HttpRequest.newBuilder(uri("/api/admin/directory/reload"))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
-                .build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + service.port() + path);
+        return service.post("/api/admin/directory/reload", csv.getBytes(StandardCharsets.UTF_8), contentType, null);
     }
 }

@@ -38,9 +38,10 @@ class HttpBehaviourTest {
     @Test
     void request_and_correlation_ids_are_echoed() {
         String requestId = UUID.randomUUID().toString();
-        HttpResponse<String> response = service.send(HttpRequest.newBuilder(service.uri("/FHIR/R4/Task?patient:identifier=9449304130"))
+        HttpResponse<String> response = service.send(service.authorised(HttpRequest.newBuilder(
+                        service.uri("/FHIR/R4/Task?patient:identifier=9449304130"))
                 .header("X-Request-ID", requestId)
-                .header("X-Correlation-ID", "corr-123")
+                .header("X-Correlation-ID", "corr-123"), Callers.dispenser("VNE51"))
                 .GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);

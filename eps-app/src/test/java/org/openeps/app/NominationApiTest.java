@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openeps.adapters.persistence.directory.DirectoryCsv;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Nominations over the PDS-shaped API against the running service with the shipped sample directory: set, change and
@@ -38,6 +39,8 @@ class NominationApiTest {
     private static final String NOMINATED_RELEASE = "release/nominated-release-req.json";
     private static final AtomicLong NEXT_PATIENT = new AtomicLong(700_000_000L);
     private static final SplittableRandom RANDOM = new SplittableRandom(41);
+    /** Who changes the nominations: a user at the patient's GP practice. */
+    private static final ObjectNode CHANGED_BY = Callers.prescriber("A83008", java.util.Optional.of("555086689106"));
 
     private static RunningService service;
     private static EpsClient eps;
@@ -186,9 +189,10 @@ class NominationApiTest {
                 [{"op": "add", "path": "/extension/-", "value": %s}]""".formatted(extension(PHARMACY, "FCG71"))),
                 "INVALID_VALUE");
 
-        HttpResponse<String> wrongType = service.send(HttpRequest.newBuilder(service.uri(PATIENT_PATH + patient))
+        HttpResponse<String> wrongType = service.send(service.authorised(HttpRequest.newBuilder(
+                        service.uri(PATIENT_PATH + patient))
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(replacePharmacy("FCG71")))
-                .header("Content-Type", "application/json").header("If-Match", "W/\"1\"").build());
+                .header("Content-Type", "application/json").header("If-Match", "W/\"1\""), CHANGED_BY).build());
         assertThat(wrongType.statusCode()).isEqualTo(415);
 
         HttpResponse<String> after = read(patient);
@@ -297,13 +301,11 @@ class NominationApiTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(service.uri(PATIENT_PATH + patient))
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json-patch+json")
-                .header("X-Request-ID", UUID.randomUUID().toString())
-                .header("NHSD-End-User-Organisation-ODS", "A83008")
-                .header("NHSD-End-User-SDS-User-ID", "555086689106");
+                .header("X-Request-ID", UUID.randomUUID().toString());
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        return service.send(request.build());
+        return service.send(service.authorised(request, CHANGED_BY).build());
     }
 
     private static String currentETag(String patient) {

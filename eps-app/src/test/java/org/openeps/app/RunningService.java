@@ -16,13 +16,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.openeps.adapters.persistence.DatabaseSettings;
 import org.openeps.adapters.persistence.TestDatabases;
 import org.openeps.adapters.persistence.directory.DirectoryCsv;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The whole service running for a test: a new database of its own, the real HTTP server on a free port, and a
@@ -34,10 +38,11 @@ final class RunningService implements AutoCloseable {
     static final Path EXAMPLES = Path.of(System.getProperty("eps.examples.dir", "../examples/eps-fhir-examples"));
 
     private final EpsService service;
-    private final DatabaseSettings database;
+    private final Optional<DatabaseSettings> database;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    private RunningService(EpsService service, DatabaseSettings database) {
+    private RunningService(EpsService service, Optional<DatabaseSettings> database) {
         this.service = service;
         this.database = database;
     }
@@ -48,10 +53,21 @@ final class RunningService implements AutoCloseable {
      * the nominated-dispenser rule.
      */
     static RunningService start(Clock clock) {
+        return start(clock, UnaryOperator.identity());
+    }
+
+    /** The same, with settings changed, e.g. another key source or rate limit. */
+    static RunningService start(Clock clock, UnaryOperator<Configuration> settings) {
         DatabaseSettings database = TestDatabases.create();
         Configuration configuration = Configuration.of(0, Optional.of(database), Path.of("unused"))
                 .withDirectoryFile(sampleDirectoryFile());
-        return new RunningService(EpsService.start(configuration, clock), database);
+        return new RunningService(EpsService.start(settings.apply(configuration), clock), Optional.of(database));
+    }
+
+    /** The default set-up a new user starts with: nothing configured, the embedded PostgreSQL in a data directory. */
+    static RunningService embedded(Path dataDirectory) {
+        return new RunningService(EpsService.start(Configuration.of(0, Optional.empty(), dataDirectory),
+                Clock.systemUTC()), Optional.empty());
     }
 
     private static Path sampleDirectoryFile() {
@@ -70,6 +86,7 @@ final class RunningService implements AutoCloseable {
 
     /** Empties the store, so that the next example finds its prescription ID new. */
     void reset() {
+        DatabaseSettings database = this.database.orElseThrow();
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
              Statement statement = connection.createStatement()) {
             statement.execute("truncate prescription, recorded_reply cascade");
@@ -89,18 +106,49 @@ final class RunningService implements AutoCloseable {
         return post("/FHIR/R4/$process-message", body, "application/fhir+json", UUID.randomUUID().toString());
     }
 
+    /** Posts as the caller the request names (see {@link MessageCallers}). */
     HttpResponse<String> post(String path, byte[] body, String contentType, String requestId) {
+        return post(path, body, contentType, requestId, MessageCallers.callerFor("POST", path, body));
+    }
+
+    HttpResponse<String> post(String path, byte[] body, String contentType, String requestId, ObjectNode caller) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", contentType);
         if (requestId != null) {
             request.header("X-Request-ID", requestId);
         }
-        return send(request.build());
+        return send(authorised(request, caller).build());
     }
 
+    /** Reads as a dispensing user, or under {@code /api/admin/} as an administrator. */
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("X-Request-ID", UUID.randomUUID().toString()).GET().build());
+        return get(path, MessageCallers.callerFor("GET", path, null));
+    }
+
+    HttpResponse<String> get(String path, ObjectNode caller) {
+        return send(authorised(HttpRequest.newBuilder(uri(path)).header("X-Request-ID", UUID.randomUUID().toString()),
+                caller).GET().build());
+    }
+
+    /** Adds the access token of a caller (a {@code /dev/token} request body), and a user's role profile header. */
+    HttpRequest.Builder authorised(HttpRequest.Builder request, ObjectNode caller) {
+        request.header("Authorization", "Bearer " + token(caller));
+        MessageCallers.roleProfile(caller).ifPresent(role -> request.header("NHSD-Session-URID", role));
+        return request;
+    }
+
+    /** A development token for a caller, asked of the service once and kept. */
+    String token(ObjectNode caller) {
+        return tokens.computeIfAbsent(caller.toString(), body -> {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/dev/token"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .header("Content-Type", "application/json").build());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("POST /dev/token answered " + response.statusCode() + ": " + response.body());
+            }
+            return json(response.body()).path("access_token").asString();
+        });
     }
 
     HttpResponse<String> send(HttpRequest request) {

@@ -13,6 +13,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.openeps.adapters.http.access.AccessControl;
+import org.openeps.adapters.http.access.RequestAccess;
 import org.openeps.adapters.http.fhir.OperationOutcomes;
 import org.openeps.application.prescription.ConcurrentUpdateException;
 import org.openeps.application.nomination.StaleNominationsException;
@@ -48,8 +50,10 @@ public final class HttpServer implements AutoCloseable {
      * @param port           0 for any free port
      * @param maxRequestSize the largest request body accepted, in bytes
      */
-    public static HttpServer start(int port, long maxRequestSize, int maxThreads, List<Routes> routes) {
+    public static HttpServer start(int port, long maxRequestSize, int maxThreads, List<Routes> routes,
+                                   AccessControl access) {
         FhirJson json = new FhirJson();
+        Failures failures = new Failures(json, access.requests());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -59,28 +63,30 @@ public final class HttpServer implements AutoCloseable {
             config.http.prefer405over404 = true;
 
             config.routes.before(HttpServer::echoHeaders);
+            config.routes.before(access.authentication()::authenticate);
+            config.routes.before(access.rateLimits()::limit);
             config.routes.before("/FHIR/R4/*", HttpServer::requireRequestId);
             routes.forEach(group -> group.register(config.routes));
 
-            config.routes.exception(EpsException.class, (e, ctx) -> fail(ctx, json,
+            config.routes.exception(EpsException.class, (e, ctx) -> failures.fail(ctx,
                     isApi(ctx.path()) ? ProblemDetails.status(e.code().kind()) : fhirStatus(e.code().kind()),
                     OperationOutcomes.issueType(e.code()), e.code().name(), OperationOutcomes.display(e.code()),
                     e.getMessage()));
-            config.routes.exception(ConcurrentUpdateException.class, (e, ctx) -> fail(ctx, json, 409, "conflict",
+            config.routes.exception(ConcurrentUpdateException.class, (e, ctx) -> failures.fail(ctx, 409, "conflict",
                     "CONCURRENT_UPDATE", "Changed by another request",
                     "The prescription was changed by another request at the same moment; send the request again"));
-            config.routes.exception(StaleNominationsException.class, (e, ctx) -> fail(ctx, json, 412, "conflict",
+            config.routes.exception(StaleNominationsException.class, (e, ctx) -> failures.fail(ctx, 412, "conflict",
                     "PRECONDITION_FAILED", "Version mismatch", e.getMessage()));
-            config.routes.exception(HttpError.class, (e, ctx) -> fail(ctx, json, e.status(), e.issueType(), e.code(),
-                    e.getMessage(), e.getMessage()));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> javalinError(ctx, json, e.getStatus(),
-                    e.getMessage()));
-            config.routes.exception(ValidationException.class, (e, ctx) -> fail(ctx, json, 400, "invalid",
+            config.routes.exception(HttpError.class, (e, ctx) -> failures.fail(ctx, e.status(), e.issueType(),
+                    e.code(), e.getMessage(), e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> failures.javalinError(ctx,
+                    e.getStatus(), e.getMessage()));
+            config.routes.exception(ValidationException.class, (e, ctx) -> failures.fail(ctx, 400, "invalid",
                     "INVALID_VALUE", "Invalid parameters", "Invalid parameters: " + e.getErrors().keySet()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Unexpected failure answering {} {} (X-Request-ID {})", ctx.method(), ctx.path(),
                         ctx.header(REQUEST_ID), e);
-                fail(ctx, json, 500, "exception", "SERVER_ERROR", "Internal server error",
+                failures.fail(ctx, 500, "exception", "SERVER_ERROR", "Internal server error",
                         "The service could not process the request; it has been logged");
             });
         });
@@ -96,23 +102,6 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-    }
-
-    /**
-     * The one place a failure becomes a response: under {@code /api/} (the JSON APIs) an RFC 9457
-     * {@code application/problem+json} body with the code, elsewhere (the FHIR API) an OperationOutcome.
-     *
-     * @param issueType the FHIR issue type, for the OperationOutcome
-     * @param display   the short description of the code, for the OperationOutcome
-     */
-    private static void fail(Context ctx, FhirJson json, int status, String issueType, String code, String display,
-                             String detail) {
-        if (isApi(ctx.path())) {
-            ctx.status(status).contentType(ProblemDetails.CONTENT_TYPE)
-                    .result(json.write(ProblemDetails.of(status, code, detail)));
-        } else {
-            respond(ctx, json, status, OperationOutcomes.error(issueType, code, display, detail));
-        }
     }
 
     /** On the FHIR API every broken rule is 400, as EPS answers, but for the access failures. */
@@ -158,13 +147,37 @@ public final class HttpServer implements AutoCloseable {
                 "The X-Request-ID header must be a UUID");
     }
 
-    private static void javalinError(Context ctx, FhirJson json, int status, String message) {
-        switch (status) {
-            case 404 -> fail(ctx, json, 404, "not-found", "NOT_FOUND", "Not found", message);
-            case 405 -> fail(ctx, json, 405, "not-supported", "METHOD_NOT_ALLOWED", "Method not allowed", message);
-            case 413 -> fail(ctx, json, 413, "too-costly", "PAYLOAD_TOO_LARGE", "Request body too large",
-                    "The request body is larger than the service accepts");
-            default -> fail(ctx, json, status, "invalid", "BAD_REQUEST", "Bad request", message);
+    /**
+     * The one place a failure becomes a response, and is recorded in the audit trail when the request had got as far
+     * as being audited.
+     */
+    private record Failures(FhirJson json, RequestAccess audit) {
+
+        /**
+         * Under {@code /api/} (the JSON APIs) an RFC 9457 {@code application/problem+json} body with the code,
+         * elsewhere (the FHIR API) an OperationOutcome.
+         *
+         * @param issueType the FHIR issue type, for the OperationOutcome
+         * @param display   the short description of the code, for the OperationOutcome
+         */
+        void fail(Context ctx, int status, String issueType, String code, String display, String detail) {
+            audit.failed(ctx, code);
+            if (isApi(ctx.path())) {
+                ctx.status(status).contentType(ProblemDetails.CONTENT_TYPE)
+                        .result(json.write(ProblemDetails.of(status, code, detail)));
+            } else {
+                respond(ctx, json, status, OperationOutcomes.error(issueType, code, display, detail));
+            }
+        }
+
+        void javalinError(Context ctx, int status, String message) {
+            switch (status) {
+                case 404 -> fail(ctx, 404, "not-found", "NOT_FOUND", "Not found", message);
+                case 405 -> fail(ctx, 405, "not-supported", "METHOD_NOT_ALLOWED", "Method not allowed", message);
+                case 413 -> fail(ctx, 413, "too-costly", "PAYLOAD_TOO_LARGE", "Request body too large",
+                        "The request body is larger than the service accepts");
+                default -> fail(ctx, status, "invalid", "BAD_REQUEST", "Bad request", message);
+            }
         }
     }
 

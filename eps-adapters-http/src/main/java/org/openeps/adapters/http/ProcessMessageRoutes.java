@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.openeps.adapters.http.access.RequestAccess;
+import org.openeps.adapters.http.access.RequestAccess.Audited;
 import org.openeps.adapters.http.fhir.MessageBundle;
 import org.openeps.application.shared.ProcessOnceUseCase;
 import org.openeps.application.shared.ProcessOnceUseCase.ProcessOnceCommand;
@@ -18,18 +21,21 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /FHIR/R4/$process-message}: reads the message envelope, hands the message to the handler of its
- * event, and makes it idempotent on {@code Bundle.identifier}: a message sent again gets its first answer and
- * changes nothing.
+ * event once the caller is authorised for it and the message acts for the caller, and makes it idempotent on
+ * {@code Bundle.identifier}: a message sent again gets its first answer and changes nothing.
  */
 public final class ProcessMessageRoutes implements Routes {
 
     private final FhirJson json;
     private final ProcessOnceUseCase processOnce;
+    private final RequestAccess access;
     private final Map<String, MessageHandler> handlers;
 
-    public ProcessMessageRoutes(FhirJson json, ProcessOnceUseCase processOnce, List<MessageHandler> handlers) {
+    public ProcessMessageRoutes(FhirJson json, ProcessOnceUseCase processOnce, RequestAccess access,
+                                List<MessageHandler> handlers) {
         this.json = json;
         this.processOnce = processOnce;
+        this.access = access;
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(MessageHandler::event, Function.identity()));
     }
 
@@ -49,9 +55,16 @@ public final class ProcessMessageRoutes implements Routes {
             throw new EpsException(ErrorCode.INVALID_VALUE, "Unknown message event: " + event + "; expected one of "
                     + String.join(", ", new TreeSet<>(handlers.keySet())));
         }
+        Audited audited = access.authorise(ctx, handler.action());
+        Supplier<RecordedReply> work = handler.prepare(message, FhirJson.text(body), audited);
         RecordedReply reply = processOnce.process(
                 new ProcessOnceCommand(new RequestKey("message", message.identifier()), json.fingerprint(parsed)),
-                () -> handler.handle(message, FhirJson.text(body)));
+                () -> {
+                    RecordedReply answer = work.get();
+                    access.succeeded(audited);
+                    return answer;
+                });
+        access.succeeded(audited);
         ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
     }
 }

@@ -14,6 +14,9 @@ import java.util.Set;
 import org.openeps.adapters.http.FhirJson;
 import org.openeps.adapters.http.HttpError;
 import org.openeps.adapters.http.Routes;
+import org.openeps.adapters.http.access.RequestAccess;
+import org.openeps.adapters.http.access.RequestAccess.Audited;
+import org.openeps.domain.access.Action;
 import org.openeps.application.directory.FindOrganisationsUseCase;
 import org.openeps.application.directory.LoadDirectoryUseCase;
 import org.openeps.application.directory.LoadDirectoryUseCase.DirectoryLoaded;
@@ -39,10 +42,12 @@ public final class DirectoryRoutes implements Routes {
     private final OrganisationMapper mapper;
     private final FindOrganisationsUseCase findOrganisations;
     private final LoadDirectoryUseCase loadDirectory;
+    private final RequestAccess access;
 
     public DirectoryRoutes(FhirJson json, OrganisationMapper mapper, FindOrganisationsUseCase findOrganisations,
-                           LoadDirectoryUseCase loadDirectory) {
+                           LoadDirectoryUseCase loadDirectory, RequestAccess access) {
         this.json = json;
+        this.access = access;
         this.mapper = mapper;
         this.findOrganisations = findOrganisations;
         this.loadDirectory = loadDirectory;
@@ -56,6 +61,7 @@ public final class DirectoryRoutes implements Routes {
     }
 
     private void find(Context ctx) {
+        access.authorise(ctx, Action.READ_DIRECTORY);
         OdsCode ods = OdsCode.parse(ctx.pathParam("ods"));
         ctx.contentType(CONTENT_TYPE).result(json.write(mapper.organisation(findOrganisations.find(ods)
                 .orElseThrow(() -> new EpsException(ErrorCode.RESOURCE_NOT_FOUND,
@@ -63,6 +69,7 @@ public final class DirectoryRoutes implements Routes {
     }
 
     private void search(Context ctx) {
+        access.authorise(ctx, Action.READ_DIRECTORY);
         Map<String, List<String>> parameters = ctx.queryParamMap();
         EpsException.require(SEARCH_PARAMETERS.containsAll(parameters.keySet()), ErrorCode.INVALID_VALUE,
                 "Search by name, postcode or kind, not " + parameters.keySet());
@@ -73,8 +80,9 @@ public final class DirectoryRoutes implements Routes {
         ctx.contentType(CONTENT_TYPE).result(json.write(mapper.searchResult(findOrganisations.search(search))));
     }
 
-    /** Replaces the whole directory with the CSV body; open to any caller until access control arrives. */
+    /** Replaces the whole directory with the CSV body: administrators only. */
     private void reload(Context ctx) {
+        Audited audited = access.authorise(ctx, Action.MANAGE_DIRECTORY);
         byte[] body = ctx.bodyAsBytes();
         String contentType = ctx.contentType();
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
@@ -82,7 +90,8 @@ public final class DirectoryRoutes implements Routes {
             throw new HttpError(415, "not-supported", "UNSUPPORTED_MEDIA_TYPE",
                     "Content-Type must be text/csv, not " + (contentType == null ? "nothing" : contentType));
         }
-        DirectoryLoaded loaded = loadDirectory.load(new LoadDirectoryCommand(utf8(body)));
+        String content = utf8(body);
+        DirectoryLoaded loaded = access.change(audited, () -> loadDirectory.load(new LoadDirectoryCommand(content)));
         ctx.contentType(CONTENT_TYPE).result(json.write(JsonNodeFactory.instance.objectNode()
                 .put("organisations", loaded.organisations())));
     }

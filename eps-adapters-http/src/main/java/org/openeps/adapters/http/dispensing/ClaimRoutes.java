@@ -2,9 +2,12 @@ package org.openeps.adapters.http.dispensing;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Optional;
 import org.openeps.adapters.http.FhirJson;
 import org.openeps.adapters.http.FhirRequests;
 import org.openeps.adapters.http.Routes;
+import org.openeps.adapters.http.access.RequestAccess;
+import org.openeps.adapters.http.access.RequestAccess.Audited;
 import org.openeps.adapters.http.fhir.OperationOutcomes;
 import org.openeps.application.dispensing.ClaimPrescriptionUseCase;
 import org.openeps.application.dispensing.ClaimPrescriptionUseCase.ClaimCommand;
@@ -12,6 +15,8 @@ import org.openeps.application.shared.ProcessOnceUseCase;
 import org.openeps.application.shared.ProcessOnceUseCase.ProcessOnceCommand;
 import org.openeps.application.shared.RecordedReply;
 import org.openeps.application.shared.RequestKey;
+import org.openeps.domain.access.Action;
+import org.openeps.domain.prescription.Prescription;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,9 +29,12 @@ public final class ClaimRoutes implements Routes {
     private final ProcessOnceUseCase processOnce;
     private final ClaimMapper mapper;
     private final ClaimPrescriptionUseCase claim;
+    private final RequestAccess access;
 
-    public ClaimRoutes(FhirJson json, ProcessOnceUseCase processOnce, ClaimMapper mapper, ClaimPrescriptionUseCase claim) {
+    public ClaimRoutes(FhirJson json, ProcessOnceUseCase processOnce, ClaimMapper mapper, ClaimPrescriptionUseCase claim,
+                       RequestAccess access) {
         this.json = json;
+        this.access = access;
         this.processOnce = processOnce;
         this.mapper = mapper;
         this.claim = claim;
@@ -41,12 +49,18 @@ public final class ClaimRoutes implements Routes {
         JsonNode body = json.parse(FhirRequests.jsonBody(ctx));
         String requestId = DispenserRequests.requestId(ctx);
         ClaimCommand command = mapper.toCommand(body);
+        Audited audited = access.authorise(ctx, Action.CLAIM)
+                .about(Optional.of(command.prescriptionId().value()), Optional.empty());
+        audited.actsFor(command.actor());
         RecordedReply reply = processOnce.process(
                 new ProcessOnceCommand(new RequestKey("claim", requestId), json.fingerprint(body)),
                 () -> {
-                    claim.claim(command);
+                    Prescription claimed = claim.claim(command);
+                    access.succeeded(audited.about(Optional.of(claimed.id().value()),
+                            Optional.of(claimed.order().patient().nhsNumber().value())));
                     return new RecordedReply(200, FhirJson.CONTENT_TYPE, json.write(OperationOutcomes.informational()));
                 });
+        access.succeeded(audited);
         ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
     }
 }

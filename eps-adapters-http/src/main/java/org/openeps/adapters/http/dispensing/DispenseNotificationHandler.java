@@ -6,6 +6,11 @@ import org.openeps.adapters.http.fhir.MessageBundle;
 import org.openeps.adapters.http.fhir.OperationOutcomes;
 import org.openeps.application.dispensing.DispensePrescriptionUseCase;
 import org.openeps.application.shared.RecordedReply;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.openeps.adapters.http.access.RequestAccess.Audited;
+import org.openeps.application.dispensing.DispensePrescriptionUseCase.DispenseCommand;
+import org.openeps.domain.access.Action;
 import org.openeps.domain.prescription.Issue;
 import org.openeps.domain.prescription.Prescription;
 import tools.jackson.databind.node.ArrayNode;
@@ -36,13 +41,25 @@ public final class DispenseNotificationHandler implements MessageHandler {
     }
 
     @Override
-    public RecordedReply handle(MessageBundle message, String originalMessage) {
-        Prescription prescription = dispense.dispense(mapper.toCommand(message));
-        ObjectNode outcome = OperationOutcomes.informational();
-        ArrayNode issues = (ArrayNode) outcome.get("issue");
-        for (Issue issue : PendingCancellations.issuesWithPendingCancellation(prescription)) {
-            issues.add(PendingCancellations.warning(prescription, issue));
-        }
-        return new RecordedReply(200, FhirJson.CONTENT_TYPE, json.write(outcome));
+    public Action action() {
+        return Action.DISPENSE;
+    }
+
+    @Override
+    public Supplier<RecordedReply> prepare(MessageBundle message, String originalMessage, Audited audited) {
+        DispenseCommand command = mapper.toCommand(message);
+        audited.about(Optional.of(command.prescriptionId().value()), Optional.empty());
+        audited.actsFor(command.actor());
+        return () -> {
+            Prescription prescription = dispense.dispense(command);
+            audited.about(Optional.of(command.prescriptionId().value()),
+                    Optional.of(prescription.order().patient().nhsNumber().value()));
+            ObjectNode outcome = OperationOutcomes.informational();
+            ArrayNode issues = (ArrayNode) outcome.get("issue");
+            for (Issue issue : PendingCancellations.issuesWithPendingCancellation(prescription)) {
+                issues.add(PendingCancellations.warning(prescription, issue));
+            }
+            return new RecordedReply(200, FhirJson.CONTENT_TYPE, json.write(outcome));
+        };
     }
 }

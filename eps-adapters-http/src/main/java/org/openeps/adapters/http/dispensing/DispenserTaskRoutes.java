@@ -2,9 +2,12 @@ package org.openeps.adapters.http.dispensing;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Optional;
 import org.openeps.adapters.http.FhirJson;
 import org.openeps.adapters.http.FhirRequests;
 import org.openeps.adapters.http.Routes;
+import org.openeps.adapters.http.access.RequestAccess;
+import org.openeps.adapters.http.access.RequestAccess.Audited;
 import org.openeps.adapters.http.dispensing.DispenserTaskMapper.DispenserTask;
 import org.openeps.adapters.http.dispensing.DispenserTaskMapper.ReturnTask;
 import org.openeps.adapters.http.dispensing.DispenserTaskMapper.WithdrawTask;
@@ -15,6 +18,8 @@ import org.openeps.application.shared.ProcessOnceUseCase;
 import org.openeps.application.shared.ProcessOnceUseCase.ProcessOnceCommand;
 import org.openeps.application.shared.RecordedReply;
 import org.openeps.application.shared.RequestKey;
+import org.openeps.domain.access.Action;
+import org.openeps.domain.prescription.Prescription;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,10 +35,13 @@ public final class DispenserTaskRoutes implements Routes {
     private final DispenserTaskMapper mapper;
     private final ReturnPrescriptionUseCase returns;
     private final WithdrawDispenseUseCase withdraw;
+    private final RequestAccess access;
 
     public DispenserTaskRoutes(FhirJson json, ProcessOnceUseCase processOnce, DispenserTaskMapper mapper,
-                               ReturnPrescriptionUseCase returns, WithdrawDispenseUseCase withdraw) {
+                               ReturnPrescriptionUseCase returns, WithdrawDispenseUseCase withdraw,
+                               RequestAccess access) {
         this.json = json;
+        this.access = access;
         this.processOnce = processOnce;
         this.mapper = mapper;
         this.returns = returns;
@@ -49,15 +57,28 @@ public final class DispenserTaskRoutes implements Routes {
         JsonNode body = json.parse(FhirRequests.jsonBody(ctx));
         String requestId = DispenserRequests.requestId(ctx);
         DispenserTask task = mapper.toTask(body, requestId);
+        Audited audited = switch (task) {
+            case ReturnTask returnTask -> access.authorise(ctx, Action.RETURN_PRESCRIPTION)
+                    .about(Optional.of(returnTask.command().prescriptionId().value()), Optional.empty());
+            case WithdrawTask withdrawTask -> access.authorise(ctx, Action.WITHDRAW_DISPENSE)
+                    .about(Optional.of(withdrawTask.command().prescriptionId().value()), Optional.empty());
+        };
+        audited.actsFor(switch (task) {
+            case ReturnTask returnTask -> returnTask.command().actor();
+            case WithdrawTask withdrawTask -> withdrawTask.command().actor();
+        });
         RecordedReply reply = processOnce.process(
                 new ProcessOnceCommand(new RequestKey("task", requestId), json.fingerprint(body)),
                 () -> {
-                    switch (task) {
+                    Prescription changed = switch (task) {
                         case ReturnTask returnTask -> returns.returnPrescription(returnTask.command());
                         case WithdrawTask withdrawTask -> withdraw.withdraw(withdrawTask.command());
-                    }
+                    };
+                    access.succeeded(audited.about(Optional.of(changed.id().value()),
+                            Optional.of(changed.order().patient().nhsNumber().value())));
                     return new RecordedReply(200, FhirJson.CONTENT_TYPE, json.write(OperationOutcomes.informational()));
                 });
+        access.succeeded(audited);
         ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
     }
 }

@@ -2,9 +2,12 @@ package org.openeps.adapters.http.dispensing;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Optional;
 import org.openeps.adapters.http.FhirJson;
 import org.openeps.adapters.http.FhirRequests;
 import org.openeps.adapters.http.Routes;
+import org.openeps.adapters.http.access.RequestAccess;
+import org.openeps.adapters.http.access.RequestAccess.Audited;
 import org.openeps.application.dispensing.ReleasePrescriptionsUseCase;
 import org.openeps.application.dispensing.ReleasePrescriptionsUseCase.ReleaseCommand;
 import org.openeps.application.dispensing.ReleasePrescriptionsUseCase.Released;
@@ -12,6 +15,7 @@ import org.openeps.application.shared.ProcessOnceUseCase;
 import org.openeps.application.shared.ProcessOnceUseCase.ProcessOnceCommand;
 import org.openeps.application.shared.RecordedReply;
 import org.openeps.application.shared.RequestKey;
+import org.openeps.domain.access.Action;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,11 +29,13 @@ public final class ReleaseRoutes implements Routes {
     private final ProcessOnceUseCase processOnce;
     private final ReleaseMapper mapper;
     private final ReleasePrescriptionsUseCase release;
+    private final RequestAccess access;
 
     public ReleaseRoutes(FhirJson json, ProcessOnceUseCase processOnce, ReleaseMapper mapper,
-                         ReleasePrescriptionsUseCase release) {
+                         ReleasePrescriptionsUseCase release, RequestAccess access) {
         this.json = json;
         this.processOnce = processOnce;
+        this.access = access;
         this.mapper = mapper;
         this.release = release;
     }
@@ -44,14 +50,23 @@ public final class ReleaseRoutes implements Routes {
         JsonNode parameters = json.parse(FhirRequests.jsonBody(ctx));
         String requestId = DispenserRequests.requestId(ctx);
         ReleaseCommand command = mapper.toCommand(parameters, requestId);
+        Audited audited = access.authorise(ctx, command.prescriptionId().isPresent()
+                ? Action.RELEASE_BY_ID : Action.RELEASE_NOMINATED);
+        command.prescriptionId().ifPresent(id -> audited.about(Optional.of(id.value()), Optional.empty()));
+        audited.actsFor(command.actor());
         RecordedReply reply = processOnce.process(
                 new ProcessOnceCommand(new RequestKey("release", requestId), json.fingerprint(parameters)),
                 () -> {
                     Released released = release.release(command);
+                    released.prescriptions().forEach(handed -> audited.about(
+                            Optional.of(handed.prescription().id().value()),
+                            Optional.of(handed.prescription().order().patient().nhsNumber().value())));
+                    access.succeeded(audited);
                     return new RecordedReply(200, FhirJson.CONTENT_TYPE, json.write(released.prescriptions().isEmpty()
                             ? mapper.noMorePrescriptions()
                             : mapper.released(released)));
                 });
+        access.succeeded(audited);
         ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
     }
 }

@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
 import org.openeps.adapters.http.FhirJson;
 import org.openeps.adapters.http.HttpError;
 import org.openeps.adapters.http.Routes;
+import org.openeps.adapters.http.access.RequestAccess;
+import org.openeps.adapters.http.access.RequestAccess.Audited;
+import org.openeps.domain.access.AccessPolicy;
+import org.openeps.domain.access.Action;
+import org.openeps.domain.access.Caller;
 import org.openeps.application.nomination.ChangeNominationsUseCase;
 import org.openeps.application.nomination.ChangeNominationsUseCase.ChangeNominationsCommand;
 import org.openeps.application.nomination.ChangeNominationsUseCase.NominationRequest;
@@ -34,9 +39,6 @@ public final class PatientRoutes implements Routes {
 
     static final String PATIENT_PATH = "/personal-demographics/FHIR/R4/Patient/{nhsNumber}";
     static final String JSON_PATCH = "application/json-patch+json";
-    /** Who asks for a change, until access control arrives: the organisation (ODS code) and person (SDS user ID). */
-    static final String ORGANISATION_HEADER = "NHSD-End-User-Organisation-ODS";
-    static final String PERSON_HEADER = "NHSD-End-User-SDS-User-ID";
 
     private static final Pattern ENTITY_TAG = Pattern.compile("^\\s*(?:W/)?\"([0-9]{1,18})\"\\s*$");
 
@@ -44,10 +46,12 @@ public final class PatientRoutes implements Routes {
     private final PatientMapper mapper;
     private final FindNominationsUseCase findNominations;
     private final ChangeNominationsUseCase changeNominations;
+    private final RequestAccess access;
 
     public PatientRoutes(FhirJson json, PatientMapper mapper, FindNominationsUseCase findNominations,
-                         ChangeNominationsUseCase changeNominations) {
+                         ChangeNominationsUseCase changeNominations, RequestAccess access) {
         this.json = json;
+        this.access = access;
         this.mapper = mapper;
         this.findNominations = findNominations;
         this.changeNominations = changeNominations;
@@ -61,12 +65,25 @@ public final class PatientRoutes implements Routes {
     }
 
     private void read(Context ctx) {
-        respond(ctx, findNominations.find(NhsNumber.parse(ctx.pathParam("nhsNumber"))));
+        Audited audited = access.authorise(ctx, Action.READ_NOMINATIONS);
+        NhsNumber patient = patient(ctx, audited);
+        respond(ctx, findNominations.find(patient));
+        access.succeeded(audited);
+    }
+
+    /** The patient of the path, whom the caller must be allowed to see. */
+    private static NhsNumber patient(Context ctx, Audited audited) {
+        NhsNumber patient = NhsNumber.parse(ctx.pathParam("nhsNumber"));
+        audited.about(Optional.empty(), Optional.of(patient.value()));
+        EpsException.require(AccessPolicy.maySee(audited.caller(), patient), ErrorCode.ACCESS_DENIED,
+                "The caller may not see this patient's records");
+        return patient;
     }
 
     private void patch(Context ctx) {
         byte[] body = ctx.bodyAsBytes();
-        NhsNumber patient = NhsNumber.parse(ctx.pathParam("nhsNumber"));
+        Audited audited = access.authorise(ctx, Action.CHANGE_NOMINATIONS);
+        NhsNumber patient = patient(ctx, audited);
         String contentType = ctx.contentType();
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals(JSON_PATCH)) {
@@ -84,14 +101,16 @@ public final class PatientRoutes implements Routes {
                 new String(body, StandardCharsets.UTF_8));
         JsonNode patchedPatient = json.parse(patched.getBytes(StandardCharsets.UTF_8));
         List<NominationRequest> changes = mapper.changes(original, patchedPatient, current);
-        respond(ctx, changeNominations.change(new ChangeNominationsCommand(patient, expectedVersion, changes,
-                actor(ctx))));
+        respond(ctx, access.change(audited, () -> changeNominations.change(new ChangeNominationsCommand(patient,
+                expectedVersion, changes, actor(audited.caller())))));
     }
 
     private void history(Context ctx) {
-        NhsNumber patient = NhsNumber.parse(ctx.pathParam("nhsNumber"));
+        Audited audited = access.authorise(ctx, Action.READ_NOMINATIONS);
+        NhsNumber patient = patient(ctx, audited);
         ctx.contentType("application/json").result(json.write(mapper.history(findNominations.find(patient),
                 findNominations.history(patient))));
+        access.succeeded(audited);
     }
 
     private void respond(Context ctx, Nominations nominations) {
@@ -112,13 +131,9 @@ public final class PatientRoutes implements Routes {
         return Long.parseLong(matcher.group(1));
     }
 
-    private static Actor actor(Context ctx) {
-        Optional<OdsCode> organisation = Optional.ofNullable(ctx.header(ORGANISATION_HEADER))
-                .filter(text -> !text.isBlank()).map(OdsCode::parse);
-        Optional<String> person = Optional.ofNullable(ctx.header(PERSON_HEADER)).map(String::strip)
-                .filter(text -> !text.isEmpty());
-        EpsException.require(person.isEmpty() || person.orElseThrow().matches("^[0-9]{1,20}$"),
-                ErrorCode.INVALID_VALUE, PERSON_HEADER + " must be an SDS user ID (digits)");
-        return new Actor(organisation, person);
+    /** Who changes a nomination, as its history records it: a user's organisation and SDS user ID; not a patient's. */
+    private static Actor actor(Caller caller) {
+        return caller instanceof Caller.User user ? Actor.of(user.organisation(), Optional.of(user.sdsUserId()))
+                : Actor.SERVICE;
     }
 }

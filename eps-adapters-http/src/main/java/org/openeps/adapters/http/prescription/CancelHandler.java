@@ -1,6 +1,8 @@
 package org.openeps.adapters.http.prescription;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.openeps.adapters.http.FhirJson;
 import org.openeps.adapters.http.MessageHandler;
 import org.openeps.adapters.http.fhir.MessageBundle;
@@ -9,6 +11,9 @@ import org.openeps.application.prescription.CancelPrescriptionUseCase;
 import org.openeps.application.prescription.CancelPrescriptionUseCase.CancelCommand;
 import org.openeps.application.prescription.CancelPrescriptionUseCase.Cancelled;
 import org.openeps.application.shared.RecordedReply;
+import org.openeps.adapters.http.access.RequestAccess.Audited;
+import org.openeps.domain.access.Action;
+import org.openeps.domain.prescription.Actor;
 
 /**
  * Event {@code prescription-order-update}: a prescriber cancels a line item (and with the last one, the
@@ -35,10 +40,19 @@ public final class CancelHandler implements MessageHandler {
     }
 
     @Override
-    public RecordedReply handle(MessageBundle message, String originalMessage) {
+    public Action action() {
+        return Action.CANCEL_PRESCRIPTION;
+    }
+
+    @Override
+    public Supplier<RecordedReply> prepare(MessageBundle message, String originalMessage, Audited audited) {
         CancelCommand command = mapper.toCommand(message);
-        Cancelled cancelled = cancel.cancel(command);
-        CancelReply reply = mapper.response(message, command, cancelled, clock.instant());
-        return new RecordedReply(reply.status(), FhirJson.CONTENT_TYPE, json.write(reply.body()));
+        audited.about(Optional.of(command.prescriptionId().value()), Optional.of(command.nhsNumber().value()));
+        audited.actsFor(Actor.of(command.requestedBy(), command.prescriber()));
+        return () -> {
+            Cancelled cancelled = cancel.cancel(command);
+            CancelReply reply = mapper.response(message, command, cancelled, clock.instant());
+            return new RecordedReply(reply.status(), FhirJson.CONTENT_TYPE, json.write(reply.body()));
+        };
     }
 }

@@ -4,12 +4,18 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.openeps.adapters.http.FhirJson;
 import org.openeps.adapters.http.Routes;
+import org.openeps.adapters.http.access.RequestAccess;
+import org.openeps.adapters.http.access.RequestAccess.Audited;
 import org.openeps.adapters.http.fhir.FhirSystems;
 import org.openeps.application.prescription.FindPrescriptionsUseCase;
 import org.openeps.application.prescription.FindPrescriptionsUseCase.FindPrescriptionsQuery;
+import org.openeps.domain.access.AccessPolicy;
+import org.openeps.domain.access.Action;
+import org.openeps.domain.prescription.Prescription;
 import org.openeps.domain.prescription.PrescriptionId;
 import org.openeps.domain.shared.EpsException;
 import org.openeps.domain.shared.ErrorCode;
@@ -28,9 +34,12 @@ public final class TaskRoutes implements Routes {
     private final FhirJson json;
     private final TaskMapper mapper;
     private final FindPrescriptionsUseCase findPrescriptions;
+    private final RequestAccess access;
 
-    public TaskRoutes(FhirJson json, TaskMapper mapper, FindPrescriptionsUseCase findPrescriptions) {
+    public TaskRoutes(FhirJson json, TaskMapper mapper, FindPrescriptionsUseCase findPrescriptions,
+                      RequestAccess access) {
         this.json = json;
+        this.access = access;
         this.mapper = mapper;
         this.findPrescriptions = findPrescriptions;
     }
@@ -41,6 +50,7 @@ public final class TaskRoutes implements Routes {
     }
 
     private void search(Context ctx) {
+        Audited audited = access.authorise(ctx, Action.READ_PRESCRIPTIONS);
         Map<String, List<String>> parameters = ctx.queryParamMap();
         EpsException.require(parameters.size() == 1 && PARAMETERS.containsAll(parameters.keySet())
                         && parameters.values().iterator().next().size() == 1,
@@ -50,7 +60,17 @@ public final class TaskRoutes implements Routes {
                         value(ctx.queryParam(BY_PRESCRIPTION), FhirSystems.PRESCRIPTION_ORDER_NUMBER)))
                 : FindPrescriptionsQuery.byPatient(NhsNumber.parse(
                         value(ctx.queryParam(BY_PATIENT), FhirSystems.NHS_NUMBER)));
-        ctx.contentType(FhirJson.CONTENT_TYPE).result(json.write(mapper.searchset(findPrescriptions.find(query))));
+        query.nhsNumber().ifPresent(patient -> EpsException.require(AccessPolicy.maySee(audited.caller(), patient),
+                ErrorCode.ACCESS_DENIED, "The caller may not see this patient's prescriptions"));
+        // a prescription of a patient the caller may not see is not there for them
+        List<Prescription> found = findPrescriptions.find(query).stream()
+                .filter(prescription -> AccessPolicy.maySee(audited.caller(), prescription.order().patient().nhsNumber()))
+                .toList();
+        found.forEach(prescription -> audited.about(Optional.of(prescription.id().value()),
+                Optional.of(prescription.order().patient().nhsNumber().value())));
+        query.nhsNumber().ifPresent(patient -> audited.about(Optional.empty(), Optional.of(patient.value())));
+        ctx.contentType(FhirJson.CONTENT_TYPE).result(json.write(mapper.searchset(found)));
+        access.succeeded(audited);
     }
 
     /** A token parameter: {@code value} or {@code system|value}, where the system must be the expected one. */
