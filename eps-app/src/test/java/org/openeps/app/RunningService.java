@@ -86,10 +86,15 @@ final class RunningService implements AutoCloseable {
 
     /** Empties the store, so that the next example finds its prescription ID new. */
     void reset() {
+        execute("truncate prescription, recorded_reply cascade");
+    }
+
+    /** Runs SQL straight on the service's database, as an operator (or an intruder) with a database session could. */
+    void execute(String sql) {
         DatabaseSettings database = this.database.orElseThrow();
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
              Statement statement = connection.createStatement()) {
-            statement.execute("truncate prescription, recorded_reply cascade");
+            statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
