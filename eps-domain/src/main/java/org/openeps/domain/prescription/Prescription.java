@@ -155,8 +155,8 @@ public final class Prescription {
      */
     public Prescription returnToSpine(OdsCode dispenser, Instant now) {
         Issue issue = currentIssue();
-        Transition.RETURN.check(issue.status());
         requireHolder(issue, dispenser);
+        Transition.RETURN.check(issue.status());
         Issue returned = issue.withStatus(PrescriptionStatus.TO_BE_DISPENSED,
                         mapItems(issue, status -> status == ItemStatus.WITH_DISPENSER ? ItemStatus.TO_BE_DISPENSED : status))
                 .withDispenser(Optional.empty())
@@ -186,8 +186,8 @@ public final class Prescription {
     public Prescription recordDispense(OdsCode dispenser, String notificationId, Map<LineItemId, ItemStatus> reported,
                                        Optional<PrescriptionStatus> declared, OptionalInt issueNumber, Instant now) {
         Issue issue = target(Transition.DISPENSE, issueNumber);
-        Transition.DISPENSE.check(issue.status());
         requireHolder(issue, dispenser);
+        Transition.DISPENSE.check(issue.status());
         return dispense(issue, new DispenseRecord(notificationId, now, issue.status(), issue.itemStatuses()), reported,
                 declared, now);
     }
@@ -203,8 +203,8 @@ public final class Prescription {
                                       Map<LineItemId, ItemStatus> reported, Optional<PrescriptionStatus> declared,
                                       OptionalInt issueNumber, Instant now) {
         Issue issue = target(Transition.AMEND_DISPENSE, issueNumber);
-        Transition.AMEND_DISPENSE.check(issue.status());
         requireHolder(issue, dispenser);
+        Transition.AMEND_DISPENSE.check(issue.status());
         DispenseRecord latest = latestDispense(issue);
         EpsException.require(latest.notificationId().equals(replaces), ErrorCode.DISPENSE_AMEND_IDENTIFIER_MISMATCH,
                 "Only the latest dispense notification (" + latest.notificationId() + ") may be amended, not " + replaces);
@@ -217,8 +217,8 @@ public final class Prescription {
     /** Withdraws the latest dispense notification: the issue goes back to where it was before it (eRD: not below 0003). */
     public Prescription withdrawDispense(OdsCode dispenser, OptionalInt issueNumber, Instant now) {
         Issue issue = target(Transition.WITHDRAW, issueNumber);
-        Transition.WITHDRAW.check(issue.status());
         requireHolder(issue, dispenser);
+        Transition.WITHDRAW.check(issue.status());
         latestDispense(issue);
         return undoDispense(issue, order.treatmentType() == TreatmentType.REPEAT_DISPENSING);
     }
@@ -226,8 +226,8 @@ public final class Prescription {
     /** A claim for a dispensed (or not dispensed) issue: {@code 0008}. It must come within the claim period. */
     public Prescription claim(OdsCode dispenser, String claimId, OptionalInt issueNumber, Instant now) {
         Issue issue = target(Transition.CLAIM, issueNumber);
-        Transition.CLAIM.check(issue.status());
         requireHolder(issue, dispenser);
+        Transition.CLAIM.check(issue.status());
         requireWithinClaimPeriod(issue, now);
         return replace(issue.withStatus(PrescriptionStatus.CLAIMED, issue.itemStatuses())
                 .withClaim(Optional.of(new ClaimRecord(claimId, now))));
@@ -239,8 +239,8 @@ public final class Prescription {
                 .filter(candidate -> candidate.claim().filter(claim -> claim.claimId().equals(replaces)).isPresent())
                 .findFirst()
                 .orElseGet(() -> target(Transition.AMEND_CLAIM, issueNumber));
-        Transition.AMEND_CLAIM.check(issue.status());
         requireHolder(issue, dispenser);
+        Transition.AMEND_CLAIM.check(issue.status());
         ClaimRecord claim = issue.claim().orElseThrow(() -> new EpsException(ErrorCode.INVALID_LINE_STATE_TRANSITION,
                 "Issue " + issue.number() + " has no claim to amend"));
         EpsException.require(claim.claimId().equals(replaces), ErrorCode.DISPENSE_AMEND_IDENTIFIER_MISMATCH,
@@ -469,6 +469,10 @@ public final class Prescription {
         return issue.dispenses().get(issue.dispenses().size() - 1);
     }
 
+    /**
+     * Checked before anything else about the issue, so that a dispenser that does not hold it learns nothing of its
+     * state.
+     */
     private static void requireHolder(Issue issue, OdsCode dispenser) {
         if (!issue.dispenser().equals(Optional.of(dispenser))) {
             throw withAnotherDispenser(issue);

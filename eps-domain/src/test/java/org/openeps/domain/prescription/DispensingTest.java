@@ -220,10 +220,10 @@ class DispensingTest {
         }
 
         @Test
-        void return_of_a_prescription_not_released_is_refused() {
+        void return_of_a_prescription_not_released_is_refused_as_not_with_the_dispenser() {
             Prescription prescription = created(1);
 
-            assertRefused(() -> prescription.returnToSpine(PHARMACY, LATER), ErrorCode.INVALID_LINE_STATE_TRANSITION);
+            assertRefused(() -> prescription.returnToSpine(PHARMACY, LATER), ErrorCode.PRESCRIPTION_WITH_ANOTHER_DISPENSER);
         }
 
         @Test
@@ -390,10 +390,23 @@ class DispensingTest {
         }
 
         @Test
-        void prescription_not_released_cannot_be_dispensed() {
+        void prescription_not_released_cannot_be_dispensed_and_the_dispenser_is_told_only_it_is_not_theirs() {
             Prescription prescription = created(1);
 
-            assertRefused(() -> dispense(prescription, "dn-1", DISPENSED, "0001"), ErrorCode.INVALID_LINE_STATE_TRANSITION);
+            assertRefused(() -> dispense(prescription, "dn-1", DISPENSED, "0001"),
+                    ErrorCode.PRESCRIPTION_WITH_ANOTHER_DISPENSER);
+        }
+
+        @Test
+        void a_dispenser_not_holding_the_prescription_learns_nothing_of_its_state() {
+            Prescription dispensed = dispense(released(1), "dn-1", DISPENSED, "0001");
+            OdsCode other = new OdsCode("FCG71");
+
+            assertRefused(() -> dispensed.claim(other, "claim-1", OptionalInt.empty(), LATER),
+                    ErrorCode.PRESCRIPTION_WITH_ANOTHER_DISPENSER);
+            assertRefused(() -> dispensed.withdrawDispense(other, OptionalInt.empty(), LATER),
+                    ErrorCode.PRESCRIPTION_WITH_ANOTHER_DISPENSER);
+            assertRefused(() -> dispensed.returnToSpine(other, LATER), ErrorCode.PRESCRIPTION_WITH_ANOTHER_DISPENSER);
         }
 
         @Test
