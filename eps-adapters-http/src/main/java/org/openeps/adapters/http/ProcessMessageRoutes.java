@@ -64,7 +64,7 @@ public final class ProcessMessageRoutes implements Routes {
                     access.succeeded(audited);
                     return answer;
                 });
-        access.succeeded(audited);
+        access.answered(audited);
         ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
     }
 }

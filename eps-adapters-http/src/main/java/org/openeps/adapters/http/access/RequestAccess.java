@@ -29,6 +29,7 @@ public final class RequestAccess {
     private static final Logger LOG = LoggerFactory.getLogger(RequestAccess.class);
     private static final String AUDITED = "openeps.audited";
     private static final String OK = "OK";
+    private static final String REPLAYED = "REPLAYED";
 
     private final AuthoriseUseCase authorise;
     private final RecordAuditUseCase audit;
@@ -57,7 +58,19 @@ public final class RequestAccess {
     /** Records the request's success, once: inside the caller's transaction when there is one. */
     public void succeeded(Audited audited) {
         if (!audited.recorded && audited.action != Action.READ_DIRECTORY) {
-            record(audited, OK);
+            record(audited, audited.action, OK);
+            audited.recorded = true;
+        }
+    }
+
+    /**
+     * After the replay guard has answered: when the work did not run (its success was not recorded), the caller got
+     * the answer recorded for the first copy of the request, which is recorded as a read of what it concerns, outcome
+     * {@value #REPLAYED}.
+     */
+    public void answered(Audited audited) {
+        if (!audited.recorded) {
+            record(audited, Action.READ_PRESCRIPTIONS, REPLAYED);
             audited.recorded = true;
         }
     }
@@ -79,19 +92,19 @@ public final class RequestAccess {
         }
         audited.recorded = true;
         try {
-            record(audited, code);
+            record(audited, audited.action, code);
         } catch (RuntimeException e) {
             LOG.error("Could not record the failed {} of request {} in the audit trail", audited.action,
                     audited.requestId, e);
         }
     }
 
-    private void record(Audited audited, String outcome) {
+    private void record(Audited audited, Action action, String outcome) {
         AuditWho who = AuditWho.of(audited.caller);
         List<Subject> subjects = audited.subjects.isEmpty()
                 ? List.of(new Subject(Optional.empty(), Optional.empty())) : audited.subjects;
         for (Subject subject : subjects) {
-            audit.record(new AuditRecord(clock.instant(), audited.requestId, audited.action, who,
+            audit.record(new AuditRecord(clock.instant(), audited.requestId, action, who,
                     subject.prescriptionId(), subject.nhsNumber(), outcome));
         }
     }

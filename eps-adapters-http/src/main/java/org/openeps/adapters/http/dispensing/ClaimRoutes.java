@@ -60,7 +60,7 @@ public final class ClaimRoutes implements Routes {
                             Optional.of(claimed.order().patient().nhsNumber().value())));
                     return new RecordedReply(200, FhirJson.CONTENT_TYPE, json.write(OperationOutcomes.informational()));
                 });
-        access.succeeded(audited);
+        access.answered(audited);
         ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
     }
 }

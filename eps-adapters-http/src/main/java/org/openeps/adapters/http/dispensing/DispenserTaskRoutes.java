@@ -78,7 +78,7 @@ public final class DispenserTaskRoutes implements Routes {
                             Optional.of(changed.order().patient().nhsNumber().value())));
                     return new RecordedReply(200, FhirJson.CONTENT_TYPE, json.write(OperationOutcomes.informational()));
                 });
-        access.succeeded(audited);
+        access.answered(audited);
         ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
     }
 }

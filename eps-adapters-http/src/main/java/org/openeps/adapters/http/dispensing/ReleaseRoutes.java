@@ -66,7 +66,7 @@ public final class ReleaseRoutes implements Routes {
                             ? mapper.noMorePrescriptions()
                             : mapper.released(released)));
                 });
-        access.succeeded(audited);
+        access.answered(audited);
         ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
     }
 }
