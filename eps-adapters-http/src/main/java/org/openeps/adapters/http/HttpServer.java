@@ -162,11 +162,26 @@ public final class HttpServer implements AutoCloseable {
          */
         void fail(Context ctx, int status, String issueType, String code, String display, String detail) {
             audit.failed(ctx, code);
+            if (status != 413) {
+                drainBody(ctx);
+            }
             if (isApi(ctx.path())) {
                 ctx.status(status).contentType(ProblemDetails.CONTENT_TYPE)
                         .result(json.write(ProblemDetails.of(status, code, detail)));
             } else {
                 respond(ctx, json, status, OperationOutcomes.error(issueType, code, display, detail));
+            }
+        }
+
+        /**
+         * Reads what is left of a request body refused before it was read (a missing token, a rate limit), so that
+         * the connection stays usable and the client reads the answer rather than a reset.
+         */
+        private static void drainBody(Context ctx) {
+            try {
+                ctx.bodyAsBytes();
+            } catch (RuntimeException tooLargeOrGone) {
+                // the connection is closed instead; nothing more can be done for this request
             }
         }
 

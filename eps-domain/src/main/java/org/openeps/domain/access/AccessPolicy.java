@@ -1,6 +1,7 @@
 package org.openeps.domain.access;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.openeps.domain.prescription.Actor;
 import org.openeps.domain.shared.EpsException;
@@ -29,13 +30,14 @@ public final class AccessPolicy {
                                  Function<String, Optional<SupplierSystem>> supplierSystems) {
         EpsException.require(allowed(caller, action.who()), ErrorCode.ACCESS_DENIED,
                 describe(caller) + " may not " + describe(action));
-        if (action.features().isEmpty()) {
+        Set<Feature> features = action.features(caller);
+        if (features.isEmpty()) {
             return;
         }
         String clientId = caller.clientId().orElseThrow(() -> new EpsException(ErrorCode.ACCESS_DENIED,
                 describe(caller) + " may not " + describe(action)));
         boolean assured = supplierSystems.apply(clientId)
-                .filter(system -> action.features().stream().anyMatch(system::permits))
+                .filter(system -> features.stream().anyMatch(system::permits))
                 .isPresent();
         EpsException.require(assured, ErrorCode.SUPPLIER_SYSTEM_NOT_ASSURED,
                 "Supplier system " + clientId + " is not assured to " + describe(action));

@@ -19,9 +19,14 @@ public enum Action {
     READ_PRESCRIPTIONS(Who.CLINICIAN_OR_PATIENT, Feature.TRACKING),
     /** A pharmacy tells the patient how their items are coming on. */
     UPDATE_STATUS(Who.DISPENSER_OR_APPLICATION, Feature.STATUS_UPDATE),
-    /** A patient's nominated dispensers, read or changed by the patient or by a prescribing or dispensing site. */
+    /** A patient's nominated dispensers, read by the patient or by a prescribing, dispensing or tracking system. */
     READ_NOMINATIONS(Who.CLINICIAN_OR_PATIENT, Feature.PRESCRIBING, Feature.DISPENSING, Feature.TRACKING),
-    CHANGE_NOMINATIONS(Who.CLINICIAN_OR_PATIENT, Feature.PRESCRIBING, Feature.DISPENSING, Feature.TRACKING),
+    /**
+     * Changed by a user through a prescribing or dispensing system, or by the patient through a patient-facing
+     * (tracking) app; a tracking system may not change them for a user.
+     */
+    CHANGE_NOMINATIONS(Who.CLINICIAN_OR_PATIENT, Set.of(Feature.PRESCRIBING, Feature.DISPENSING),
+            Set.of(Feature.TRACKING)),
     /** Organisation look-up: no patient data, open to every authenticated caller. */
     READ_DIRECTORY(Who.ANYONE),
     MANAGE_DIRECTORY(Who.ADMINISTRATOR),
@@ -44,10 +49,16 @@ public enum Action {
 
     private final Who who;
     private final Set<Feature> features;
+    private final Set<Feature> patientFeatures;
 
     Action(Who who, Feature... features) {
+        this(who, Set.of(features), Set.of(features));
+    }
+
+    Action(Who who, Set<Feature> features, Set<Feature> patientFeatures) {
         this.who = who;
-        this.features = Set.of(features);
+        this.features = features;
+        this.patientFeatures = patientFeatures;
     }
 
     Who who() {
@@ -60,5 +71,10 @@ public enum Action {
      */
     public Set<Feature> features() {
         return features;
+    }
+
+    /** The features any one of which a patient's app must be assured for (the same as for others but where said). */
+    public Set<Feature> features(Caller caller) {
+        return caller instanceof Caller.Patient ? patientFeatures : features;
     }
 }

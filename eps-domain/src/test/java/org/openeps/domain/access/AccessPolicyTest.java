@@ -93,6 +93,11 @@ class AccessPolicyTest {
                 "suspended"), Action.READ_PRESCRIPTIONS, registry), ErrorCode.SUPPLIER_SYSTEM_NOT_ASSURED);
         assertRefused(() -> AccessPolicy.authorise(new Caller.Application("unknown"), Action.RELEASE_NOMINATED,
                 registry), ErrorCode.SUPPLIER_SYSTEM_NOT_ASSURED);
+        assertRefused(() -> AccessPolicy.authorise(throughTracker, Action.CHANGE_NOMINATIONS, registry),
+                ErrorCode.SUPPLIER_SYSTEM_NOT_ASSURED);
+        assertThatCode(() -> AccessPolicy.authorise(new Caller.Patient(PATIENT, Optional.empty(), "tracker"),
+                Action.CHANGE_NOMINATIONS, registry)).as("a patient changes their nominations through their app")
+                .doesNotThrowAnyException();
         assertThatCode(() -> AccessPolicy.authorise(ADMINISTRATOR, Action.READ_AUDIT, registry))
                 .as("administrators use no supplier system").doesNotThrowAnyException();
     }
