@@ -11,9 +11,9 @@ public enum BusinessStatus {
     WITH_PHARMACY("With Pharmacy", TaskStatus.IN_PROGRESS),
     WITH_PHARMACY_PREPARING_REMAINDER("With Pharmacy - Preparing Remainder", TaskStatus.IN_PROGRESS),
     READY_TO_COLLECT("Ready to Collect", TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED),
-    READY_TO_COLLECT_PARTIAL("Ready to Collect - Partial", TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED),
+    READY_TO_COLLECT_PARTIAL("Ready to Collect - Partial", TaskStatus.IN_PROGRESS),
     READY_TO_DISPATCH("Ready to Dispatch", TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED),
-    READY_TO_DISPATCH_PARTIAL("Ready to Dispatch - Partial", TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED),
+    READY_TO_DISPATCH_PARTIAL("Ready to Dispatch - Partial", TaskStatus.IN_PROGRESS),
     COLLECTED("Collected", TaskStatus.COMPLETED),
     DISPATCHED("Dispatched", TaskStatus.COMPLETED),
     NOT_DISPENSED("Not Dispensed", TaskStatus.COMPLETED);
