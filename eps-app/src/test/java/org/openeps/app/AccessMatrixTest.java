@@ -80,7 +80,7 @@ import tools.jackson.databind.node.ObjectNode;
  * working through a supplier system whose assurance is suspended.</li>
  * </ul>
  *
- * <p>The answers: {@code 200}; {@code empty}: 200 with nothing in it for this caller (no prescription found, nothing
+ * <p>The answers: {@code 200}; {@code 201}: status updates stored; {@code empty}: 200 with nothing in it for this caller (no prescription found, nothing
  * nominated to it); {@code 401} UNAUTHORISED; {@code AD} 403 ACCESS_DENIED; {@code SNA} 403
  * SUPPLIER_SYSTEM_NOT_ASSURED; {@code IM} 403 IDENTITY_MISMATCH; {@code PWD} 400 PRESCRIPTION_WITH_ANOTHER_DISPENSER.
  */
@@ -140,6 +140,33 @@ class AccessMatrixTest {
             unassured-system       SNA     SNA       SNA     200     AD      AD       AD      AD      AD
             """;
 
+    /** Tracking: the Prescription Status Update API, the patients' view, and the clinical tracker's JSON APIs. */
+    private static final String TRACKING_APIS = """
+            caller                 psu     pfp     tr-id   tr-nhs  tr-find tr-view
+            no-token               401     401     401     401     401     401
+            alg-none               401     401     401     401     401     401
+            hs256                  401     401     401     401     401     401
+            bad-signature          401     401     401     401     401     401
+            unknown-key            401     401     401     401     401     401
+            expired                401     401     401     401     401     401
+            not-yet-valid          401     401     401     401     401     401
+            wrong-issuer           401     401     401     401     401     401
+            wrong-audience         401     401     401     401     401     401
+            malformed              401     401     401     401     401     401
+            prescriber             AD      AD      200     200     200     200
+            prescriber-other-org   AD      AD      200     200     200     200
+            dispenser-holding      201     AD      200     200     200     200
+            dispenser-not-holding  201     AD      200     200     200     200
+            dispenser-as-holder    IM      AD      200     200     200     200
+            tracker-user           SNA     AD      200     200     200     200
+            patient-self           AD      200     AD      AD      AD      AD
+            patient-other          AD      empty   AD      AD      AD      AD
+            patient-delegate       AD      200     AD      AD      AD      AD
+            administrator          AD      AD      AD      AD      AD      AD
+            assured-system         201     AD      AD      AD      AD      AD
+            unassured-system       SNA     SNA     SNA     SNA     SNA     SNA
+            """;
+
     /** The endpoints (columns), each with its short name in the matrix. */
     enum Endpoint {
         CREATE("create", "POST /FHIR/R4/$process-message prescription-order"),
@@ -160,7 +187,13 @@ class AccessMatrixTest {
         SUPPLIER_SYSTEMS("sys-list", "GET /api/admin/supplier-systems"),
         SUPPLIER_SYSTEM_PUT("sys-put", "PUT /api/admin/supplier-systems/{clientId}"),
         AUDIT("audit", "GET /api/admin/audit"),
-        AUDIT_VERIFY("verify", "GET /api/admin/audit/verify");
+        AUDIT_VERIFY("verify", "GET /api/admin/audit/verify"),
+        STATUS_UPDATE("psu", "POST /prescription-status-update/"),
+        PATIENT_VIEW("pfp", "GET /prescriptions-for-patients/Bundle"),
+        TRACKER_BY_ID("tr-id", "GET /api/prescription-list?prescriptionId="),
+        TRACKER_BY_PATIENT("tr-nhs", "GET /api/prescription-list?nhsNumber="),
+        TRACKER_SEARCH("tr-find", "GET /api/patient-search?familyName=&dateOfBirth="),
+        TRACKER_DETAILS("tr-view", "GET /api/prescription-details/{prescriptionId}");
 
         private final String key;
         private final String title;
@@ -233,6 +266,7 @@ class AccessMatrixTest {
     /** The answers a cell may expect, each with its symbol in the matrix. */
     enum Outcome {
         OK("200", 200, ""),
+        CREATED("201", 201, ""),
         NOTHING_FOR_THEM("empty", 200, ""),
         UNAUTHORISED("401", 401, "UNAUTHORISED"),
         ACCESS_DENIED("AD", 403, "ACCESS_DENIED"),
@@ -251,12 +285,13 @@ class AccessMatrixTest {
         }
 
         boolean succeeds() {
-            return status == 200;
+            return status == 200 || status == 201;
         }
 
         String describe() {
             return switch (this) {
                 case OK -> "200";
+                case CREATED -> "201";
                 case NOTHING_FOR_THEM -> "200, nothing for them";
                 case UNAUTHORISED, ACCESS_DENIED, NOT_ASSURED, IDENTITY_MISMATCH, WITH_ANOTHER_DISPENSER ->
                         status + " " + code;
@@ -281,6 +316,8 @@ class AccessMatrixTest {
     private static final String ADMINISTRATOR_ID = "555000000099";
 
     private static final String FOUR_ITEMS_PATIENT = "5839945242";
+    private static final String FOUR_ITEMS_FAMILY_NAME = "TWITCHETT";
+    private static final String FOUR_ITEMS_BIRTH_DATE = "1948-04-30";
     private static final String ONE_ITEM = "cancel/primary-acute-1item-prescription.json";
     private static final String ONE_ITEM_ID = "58E241-A83008-4E2F8R";
     private static final String ONE_ITEM_PATIENT = "9990548609";
@@ -289,6 +326,12 @@ class AccessMatrixTest {
     private static final String RETURN = "return/primary-acute-return-req.json";
     private static final String WITHDRAW = "withdraw/primary-acute-withdraw-req.json";
     private static final String CLAIM_IDENTIFIER = "a76599c5-bbdd-4581-bb4d-377b348dd1e4";
+    /** The published status update, with the pharmacy, patient, Task ID and time each cell replaces. */
+    private static final String READY_TO_COLLECT = "status-update/ready-to-collect-req.json";
+    private static final String PSU_EXAMPLE_PHARMACY = "C9Z1O";
+    private static final String PSU_EXAMPLE_PATIENT = "9449304130";
+    private static final String PSU_EXAMPLE_TASK = "4d70678c-81e4-4ff4-8c67-17596fd0aa46";
+    private static final String PSU_EXAMPLE_LAST_MODIFIED = "2023-09-11T10:11:12Z";
 
     private static final String PATIENT_PATH = "/personal-demographics/FHIR/R4/Patient/";
     private static final String NOMINATED_PHARMACY =
@@ -390,9 +433,10 @@ class AccessMatrixTest {
                 // a new prescription ID, a new patient, a new client ID: nothing to make
             }
             case CANCEL -> asLegitimate(message(ONE_ITEM, Map.of(ONE_ITEM_ID, id, ONE_ITEM_PATIENT, subject.patient())));
-            case TASK_BY_ID, TASK_BY_PATIENT, AUDIT -> create(subject, Map.of());
+            case TASK_BY_ID, TASK_BY_PATIENT, AUDIT, PATIENT_VIEW, TRACKER_BY_ID, TRACKER_BY_PATIENT, TRACKER_SEARCH,
+                 TRACKER_DETAILS -> create(subject, Map.of());
             case RELEASE_NOMINATED -> create(subject, Map.of(quoted(PUBLISHED_NOMINEE), quoted(HOLDER)));
-            case DISPENSE, RELEASE_BY_ID, RETURN -> {
+            case DISPENSE, RELEASE_BY_ID, RETURN, STATUS_UPDATE -> {
                 create(subject, Map.of());
                 releaseToHolder(id);
             }
@@ -446,6 +490,18 @@ class AccessMatrixTest {
                     Map.of());
             case AUDIT -> get("/api/admin/audit?prescriptionId=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
             case AUDIT_VERIFY -> get("/api/admin/audit/verify");
+            case STATUS_UPDATE -> post("/prescription-status-update/", READY_TO_COLLECT, Map.of(FOUR_ITEMS_ID, id,
+                    quoted(PSU_EXAMPLE_PHARMACY), quoted(namingItself ? NOT_HOLDER : HOLDER),
+                    PSU_EXAMPLE_PATIENT, subject.patient(),
+                    PSU_EXAMPLE_TASK, UUID.randomUUID().toString(),
+                    PSU_EXAMPLE_LAST_MODIFIED, START.toString()));
+            case PATIENT_VIEW -> get("/prescriptions-for-patients/Bundle");
+            case TRACKER_BY_ID -> get("/api/prescription-list?prescriptionId="
+                    + URLEncoder.encode(id, StandardCharsets.UTF_8));
+            case TRACKER_BY_PATIENT -> get("/api/prescription-list?nhsNumber=" + subject.patient());
+            case TRACKER_SEARCH -> get("/api/patient-search?familyName=" + FOUR_ITEMS_FAMILY_NAME + "&dateOfBirth="
+                    + FOUR_ITEMS_BIRTH_DATE);
+            case TRACKER_DETAILS -> get("/api/prescription-details/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
         };
     }
 
@@ -557,6 +613,38 @@ class AccessMatrixTest {
                     assertThat(RunningService.json(response.body()).has("intact")).isTrue();
                 }
             }
+            case STATUS_UPDATE -> assertThat(service.count(
+                    "select count(*) from pharmacy_status where prescription_id = '" + id + "'"))
+                    .as("status updates stored for " + id).isEqualTo(changed ? 1 : 0);
+            case TRACKER_BY_ID, TRACKER_BY_PATIENT -> {
+                if (changed) {
+                    JsonNode list = RunningService.json(response.body());
+                    assertThat(list.path("patient").path("nhsNumber").asString()).isEqualTo(subject.patient());
+                    assertThat(list.path("currentPrescriptions").valueStream()
+                            .map(prescription -> prescription.path("prescriptionId").asString()).toList())
+                            .containsExactly(id);
+                }
+            }
+            case TRACKER_SEARCH -> {
+                if (changed) {
+                    assertThat(RunningService.json(response.body()).path("patients").valueStream()
+                            .map(patient -> patient.path("familyName").asString()).toList())
+                            .isNotEmpty().containsOnly(FOUR_ITEMS_FAMILY_NAME);
+                }
+            }
+            case TRACKER_DETAILS -> {
+                if (changed) {
+                    JsonNode details = RunningService.json(response.body());
+                    assertThat(details.path("prescriptionId").asString()).isEqualTo(id);
+                    assertThat(details.path("patientDetails").path("nhsNumber").asString()).isEqualTo(subject.patient());
+                }
+            }
+            case PATIENT_VIEW -> {
+                if (changed) {
+                    assertThat(response.body().contains(id)).as("the patient's prescription " + id + " shown")
+                            .isEqualTo(outcome == Outcome.OK);
+                }
+            }
         }
     }
 
@@ -579,7 +667,8 @@ class AccessMatrixTest {
             }
             case CREATE, CANCEL, DISPENSE, RELEASE_BY_ID, RETURN, WITHDRAW, CLAIM, TASK_BY_ID, TASK_BY_PATIENT,
                  PDS_READ, PDS_PATCH, NOMINATION_HISTORY, ORGANISATION, SUPPLIER_SYSTEMS, SUPPLIER_SYSTEM_PUT, AUDIT,
-                 AUDIT_VERIFY -> {
+                 AUDIT_VERIFY, STATUS_UPDATE, PATIENT_VIEW, TRACKER_BY_ID, TRACKER_BY_PATIENT, TRACKER_SEARCH,
+                 TRACKER_DETAILS -> {
                 // nothing another cell could meet
             }
         }
@@ -848,10 +937,10 @@ class AccessMatrixTest {
 
     // ---- the matrix ------------------------------------------------------------------------------------------------
 
-    /** The two tables read into one answer per caller and endpoint; a caller or endpoint missing or twice is an error. */
+    /** The tables read into one answer per caller and endpoint; a caller or endpoint missing or twice is an error. */
     private static Map<Row, Map<Endpoint, Outcome>> matrix() {
         Map<Row, Map<Endpoint, Outcome>> matrix = new EnumMap<>(Row.class);
-        for (String table : List.of(FHIR_API, OTHER_APIS)) {
+        for (String table : List.of(FHIR_API, OTHER_APIS, TRACKING_APIS)) {
             List<String[]> lines = table.lines().map(String::strip).filter(line -> !line.isEmpty())
                     .map(line -> line.split("\\s+")).toList();
             List<Endpoint> endpoints = Arrays.stream(lines.getFirst()).skip(1).map(Endpoint::named).toList();

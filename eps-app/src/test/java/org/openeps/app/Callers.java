@@ -14,6 +14,8 @@ final class Callers {
     static final String DISPENSING_SYSTEM = "demo-dispensing";
     static final String TRACKER = "demo-tracker";
     static final String SUSPENDED_SYSTEM = "demo-suspended";
+    /** Assured for status updates only: a pharmacy's back office sending Prescription Status Updates on its own. */
+    static final String STATUS_UPDATE_SYSTEM = "demo-status-update";
     /** Any user when the message names none. */
     static final String SOME_USER = "555000000001";
 

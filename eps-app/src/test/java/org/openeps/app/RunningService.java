@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -89,12 +90,30 @@ final class RunningService implements AutoCloseable {
         execute("truncate prescription, recorded_reply cascade");
     }
 
+    /** How to reach the service's database, for tests that read it through a persistence adapter. */
+    DatabaseSettings databaseSettings() {
+        return database.orElseThrow();
+    }
+
     /** Runs SQL straight on the service's database, as an operator (or an intruder) with a database session could. */
     void execute(String sql) {
         DatabaseSettings database = this.database.orElseThrow();
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The number a counting query on the service's database answers, as an operator would read it. */
+    long count(String sql) {
+        DatabaseSettings database = this.database.orElseThrow();
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

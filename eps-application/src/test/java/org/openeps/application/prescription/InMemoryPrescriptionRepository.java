@@ -120,6 +120,11 @@ public final class InMemoryPrescriptionRepository implements PrescriptionReposit
                 .toList();
     }
 
+    /** Every prescription stored, in the order first stored: for fakes of query ports that read across them. */
+    public synchronized List<Prescription> all() {
+        return prescriptions.values().stream().map(Stored::prescription).toList();
+    }
+
     @Override
     public synchronized Optional<String> findOriginalMessage(PrescriptionId id) {
         return Optional.ofNullable(prescriptions.get(id)).map(Stored::originalMessage);

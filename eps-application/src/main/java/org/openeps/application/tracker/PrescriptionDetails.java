@@ -1,0 +1,70 @@
+package org.openeps.application.tracker;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.openeps.domain.prescription.PrescriptionId;
+import org.openeps.domain.prescription.PrescriptionStatus;
+import org.openeps.domain.prescription.TreatmentType;
+
+/**
+ * Everything the prescription details page shows about one issue of a prescription.
+ *
+ * @param patient                         the patient banner (as this prescription describes the patient)
+ * @param prescriptionId                  the short-form prescription ID
+ * @param issueDate                       the prescription date
+ * @param treatmentType                   acute, repeat prescribing or repeat dispensing (eRD)
+ * @param status                          the shown issue's status
+ * @param daysSupply                      the expected supply duration in days, when the prescription gives it
+ * @param issues                          which issue is shown, of how many
+ * @param pendingCancellation             a cancellation of the whole prescription waits while it is with a dispenser
+ * @param cancellationReason              the reason of the pending cancellation (of the prescription or an item)
+ * @param items                           the item cards, in prescription order
+ * @param prescriber                      the prescribing organisation
+ * @param nominatedDispenser              the dispenser the prescription is nominated to now, if any
+ * @param currentDispenser                the dispenser the shown issue was released to, if any
+ * @param timeline                        the shown issue's history, oldest first
+ */
+public record PrescriptionDetails(
+        PatientDetails patient,
+        PrescriptionId prescriptionId,
+        LocalDate issueDate,
+        TreatmentType treatmentType,
+        PrescriptionStatus status,
+        Optional<Integer> daysSupply,
+        IssueNavigation issues,
+        boolean pendingCancellation,
+        Optional<Reason> cancellationReason,
+        List<ItemDetails> items,
+        OrganisationCard prescriber,
+        Optional<OrganisationCard> nominatedDispenser,
+        Optional<OrganisationCard> currentDispenser,
+        List<TimelineEntry> timeline) {
+
+    public PrescriptionDetails {
+        Objects.requireNonNull(patient, "patient");
+        Objects.requireNonNull(prescriptionId, "prescriptionId");
+        Objects.requireNonNull(issueDate, "issueDate");
+        Objects.requireNonNull(treatmentType, "treatmentType");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(daysSupply, "daysSupply");
+        Objects.requireNonNull(issues, "issues");
+        Objects.requireNonNull(cancellationReason, "cancellationReason");
+        items = List.copyOf(items);
+        Objects.requireNonNull(prescriber, "prescriber");
+        Objects.requireNonNull(nominatedDispenser, "nominatedDispenser");
+        Objects.requireNonNull(currentDispenser, "currentDispenser");
+        timeline = List.copyOf(timeline);
+    }
+
+    /** "Acute", "Repeat 1 of 1" or "eRD 2 of 6", for the shown issue. */
+    public String typeLabel() {
+        return TrackerText.typeLabel(treatmentType, issues.shown(), issues.total());
+    }
+
+    /** Whether a cancellation of any item (or of the whole prescription) waits. */
+    public boolean itemsPendingCancellation() {
+        return items.stream().anyMatch(ItemDetails::pendingCancellation);
+    }
+}

@@ -1,0 +1,20 @@
+package org.openeps.application.tracker;
+
+import java.util.Objects;
+
+/**
+ * A coded reason with the text the tracker shows, e.g. a cancellation reason ({@code medicationrequest-status-reason}
+ * {@code 0001} "Prescribing Error").
+ */
+public record Reason(String code, String display) {
+
+    public Reason {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(display, "display");
+    }
+
+    /** A cancellation reason ({@code medicationrequest-status-reason}); an unknown code is shown as itself. */
+    public static Reason cancellation(String code) {
+        return new Reason(code, TrackerText.cancellationReason(code));
+    }
+}
