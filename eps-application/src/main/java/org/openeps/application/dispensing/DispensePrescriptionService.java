@@ -31,6 +31,6 @@ public final class DispensePrescriptionService implements DispensePrescriptionUs
                                 command.items(), command.declaredStatus(), command.issueNumber(), now)),
                 now, command.actor(),
                 command.replaces().isPresent() ? "dispense-notification-amend" : "dispense-notification",
-                Optional.of(command.notificationId())));
+                Optional.of(command.notificationId()), command.reasons()));
     }
 }

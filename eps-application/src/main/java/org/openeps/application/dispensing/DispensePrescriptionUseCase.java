@@ -10,6 +10,7 @@ import org.openeps.domain.prescription.LineItemId;
 import org.openeps.domain.prescription.Prescription;
 import org.openeps.domain.prescription.PrescriptionId;
 import org.openeps.domain.prescription.PrescriptionStatus;
+import org.openeps.domain.prescription.ReasonsGiven;
 import org.openeps.domain.shared.OdsCode;
 
 /** A dispenser reports what it supplied (event {@code dispense-notification}), or corrects its latest report. */
@@ -24,10 +25,14 @@ public interface DispensePrescriptionUseCase {
      * @param issueNumber    the eRD issue, when the message names it
      * @param items          the status the dispenser reports for every item
      * @param declaredStatus the prescription status the notification declares, when it does
+     * @param nonDispensingReason     the reason given for not dispensing the prescription
+     *                                ({@code medicationdispense-status-reason}), when one is
+     * @param itemNonDispensingReasons the reason given for not dispensing each item it is given for
      */
     record DispenseCommand(OdsCode dispenser, Optional<String> person, PrescriptionId prescriptionId,
                            String notificationId, Optional<String> replaces, OptionalInt issueNumber,
-                           Map<LineItemId, ItemStatus> items, Optional<PrescriptionStatus> declaredStatus) {
+                           Map<LineItemId, ItemStatus> items, Optional<PrescriptionStatus> declaredStatus,
+                           Optional<String> nonDispensingReason, Map<LineItemId, String> itemNonDispensingReasons) {
         public DispenseCommand {
             Objects.requireNonNull(dispenser, "dispenser");
             Objects.requireNonNull(person, "person");
@@ -37,6 +42,21 @@ public interface DispensePrescriptionUseCase {
             Objects.requireNonNull(issueNumber, "issueNumber");
             items = Map.copyOf(items);
             Objects.requireNonNull(declaredStatus, "declaredStatus");
+            Objects.requireNonNull(nonDispensingReason, "nonDispensingReason");
+            itemNonDispensingReasons = Map.copyOf(itemNonDispensingReasons);
+        }
+
+        /** A notification that gives no reasons for not dispensing. */
+        public DispenseCommand(OdsCode dispenser, Optional<String> person, PrescriptionId prescriptionId,
+                               String notificationId, Optional<String> replaces, OptionalInt issueNumber,
+                               Map<LineItemId, ItemStatus> items, Optional<PrescriptionStatus> declaredStatus) {
+            this(dispenser, person, prescriptionId, notificationId, replaces, issueNumber, items, declaredStatus,
+                    Optional.empty(), Map.of());
+        }
+
+        /** The reasons for not dispensing, as the history keeps them. */
+        public ReasonsGiven reasons() {
+            return ReasonsGiven.notDispensed(nonDispensingReason, itemNonDispensingReasons);
         }
 
         /** Who dispensed, as the history records it. */

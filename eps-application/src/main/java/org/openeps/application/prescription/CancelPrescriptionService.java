@@ -9,6 +9,7 @@ import org.openeps.domain.prescription.Cancellation;
 import org.openeps.domain.prescription.CancellationPlaceholder;
 import org.openeps.domain.prescription.CancellationResult;
 import org.openeps.domain.prescription.Prescription;
+import org.openeps.domain.prescription.ReasonsGiven;
 
 /**
  * Cancels what can be cancelled and answers every request with its R-code. A cancellation for a prescription not yet
@@ -45,7 +46,8 @@ public final class CancelPrescriptionService implements CancelPrescriptionUseCas
             Cancellation cancellation = found.get().cancel(command.requestedBy(), command.prescriber(), command.nhsNumber(), command.item(),
                     command.reasonCode(), now);
             Prescription after = changes.apply(found.get(), unchanged -> cancellation.prescription(), now,
-                    Actor.of(command.requestedBy(), command.prescriber()), "cancel", command.messageId());
+                    Actor.of(command.requestedBy(), command.prescriber()), "cancel", command.messageId(),
+                    ReasonsGiven.cancellation(command.reasonCode()));
             return new Cancelled(cancellation.result(), Optional.of(after));
         });
     }

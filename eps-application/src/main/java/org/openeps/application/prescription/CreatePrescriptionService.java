@@ -8,6 +8,7 @@ import org.openeps.application.shared.Transactions;
 import org.openeps.domain.prescription.Actor;
 import org.openeps.domain.prescription.Prescriber;
 import org.openeps.domain.prescription.Prescription;
+import org.openeps.domain.prescription.ReasonsGiven;
 import org.openeps.domain.shared.EpsException;
 import org.openeps.domain.shared.ErrorCode;
 
@@ -50,7 +51,8 @@ public final class CreatePrescriptionService implements CreatePrescriptionUseCas
                     "prescription-order", Optional.empty());
             Prescription current = placeholders.take(id)
                     .map(early -> changes.apply(stored, arrived -> early.applyTo(arrived, now).prescription(), now,
-                            Actor.of(early.requestedBy(), early.prescriber()), "cancel", Optional.empty()))
+                            Actor.of(early.requestedBy(), early.prescriber()), "cancel", Optional.empty(),
+                            ReasonsGiven.cancellation(early.reasonCode())))
                     .orElse(stored);
             return new Prescribed(current);
         });

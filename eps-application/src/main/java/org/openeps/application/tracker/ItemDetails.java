@@ -16,7 +16,10 @@ import org.openeps.domain.prescription.LineItemId;
  * @param status               the item's status in the shown issue ({@link ItemStatus#label()} is its text)
  * @param pharmacyStatus       the newest status update from the dispenser holding the issue, when it sent one
  * @param pendingCancellation  a cancellation of this item (or the whole prescription) waits while it is with a dispenser
- * @param cancellationReason   the reason of that pending cancellation
+ * @param cancellationReason   why the item is cancelled: the reason of that pending cancellation, or, once the item is
+ *                             cancelled, of the cancellation that cancelled it (when known)
+ * @param nonDispensingReason  the reason the dispenser gave for not dispensing the item, while it is not dispensed,
+ *                             owing or cancelled (from the dispense notification that stands, not one withdrawn)
  */
 public record ItemDetails(
         LineItemId itemId,
@@ -27,7 +30,8 @@ public record ItemDetails(
         ItemStatus status,
         Optional<ItemPharmacyStatus> pharmacyStatus,
         boolean pendingCancellation,
-        Optional<Reason> cancellationReason) {
+        Optional<Reason> cancellationReason,
+        Optional<Reason> nonDispensingReason) {
 
     public ItemDetails {
         Objects.requireNonNull(itemId, "itemId");
@@ -38,5 +42,19 @@ public record ItemDetails(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(pharmacyStatus, "pharmacyStatus");
         Objects.requireNonNull(cancellationReason, "cancellationReason");
+        Objects.requireNonNull(nonDispensingReason, "nonDispensingReason");
+    }
+
+    /** An item card without a non-dispensing reason. */
+    public ItemDetails(LineItemId itemId, String medicationName, String medicationCode, String quantity,
+                       String dosageInstructions, ItemStatus status, Optional<ItemPharmacyStatus> pharmacyStatus,
+                       boolean pendingCancellation, Optional<Reason> cancellationReason) {
+        this(itemId, medicationName, medicationCode, quantity, dosageInstructions, status, pharmacyStatus,
+                pendingCancellation, cancellationReason, Optional.empty());
+    }
+
+    /** The reason that goes with the item's status: why it is cancelled (or to be), else why it was not dispensed. */
+    public Optional<Reason> reason() {
+        return cancellationReason.or(() -> nonDispensingReason);
     }
 }

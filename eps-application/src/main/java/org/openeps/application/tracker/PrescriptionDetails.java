@@ -19,12 +19,15 @@ import org.openeps.domain.prescription.TreatmentType;
  * @param daysSupply                      the expected supply duration in days, when the prescription gives it
  * @param issues                          which issue is shown, of how many
  * @param pendingCancellation             a cancellation of the whole prescription waits while it is with a dispenser
- * @param cancellationReason              the reason of the pending cancellation (of the prescription or an item)
+ * @param cancellationReason              the reason of the pending cancellation (of the prescription or an item); once
+ *                                        the shown issue is cancelled, the reason it was cancelled for (when known)
  * @param items                           the item cards, in prescription order
  * @param prescriber                      the prescribing organisation
  * @param nominatedDispenser              the dispenser the prescription is nominated to now, if any
  * @param currentDispenser                the dispenser the shown issue was released to, if any
  * @param timeline                        the shown issue's history, oldest first
+ * @param nonDispensingReason             the reason the dispenser gave for not dispensing the prescription, in the
+ *                                        dispense notification that stands (not one withdrawn)
  */
 public record PrescriptionDetails(
         PatientDetails patient,
@@ -40,7 +43,8 @@ public record PrescriptionDetails(
         OrganisationCard prescriber,
         Optional<OrganisationCard> nominatedDispenser,
         Optional<OrganisationCard> currentDispenser,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        Optional<Reason> nonDispensingReason) {
 
     public PrescriptionDetails {
         Objects.requireNonNull(patient, "patient");
@@ -56,6 +60,23 @@ public record PrescriptionDetails(
         Objects.requireNonNull(nominatedDispenser, "nominatedDispenser");
         Objects.requireNonNull(currentDispenser, "currentDispenser");
         timeline = List.copyOf(timeline);
+        Objects.requireNonNull(nonDispensingReason, "nonDispensingReason");
+    }
+
+    /** The details without a non-dispensing reason for the prescription. */
+    public PrescriptionDetails(PatientDetails patient, PrescriptionId prescriptionId, LocalDate issueDate,
+                               TreatmentType treatmentType, PrescriptionStatus status, Optional<Integer> daysSupply,
+                               IssueNavigation issues, boolean pendingCancellation, Optional<Reason> cancellationReason,
+                               List<ItemDetails> items, OrganisationCard prescriber,
+                               Optional<OrganisationCard> nominatedDispenser, Optional<OrganisationCard> currentDispenser,
+                               List<TimelineEntry> timeline) {
+        this(patient, prescriptionId, issueDate, treatmentType, status, daysSupply, issues, pendingCancellation,
+                cancellationReason, items, prescriber, nominatedDispenser, currentDispenser, timeline, Optional.empty());
+    }
+
+    /** The reason for the prescription banner: why it is cancelled (or to be), else why it was not dispensed. */
+    public Optional<Reason> reason() {
+        return cancellationReason.or(() -> nonDispensingReason);
     }
 
     /** "Acute", "Repeat 1 of 1" or "eRD 2 of 6", for the shown issue. */

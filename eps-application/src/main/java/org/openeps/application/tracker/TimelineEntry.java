@@ -21,6 +21,8 @@ import org.openeps.domain.shared.OdsCode;
  * @param newStatus        the issue's status after a status change; empty for a pharmacy status update
  * @param items            the items: after a status change every item with its status; for a pharmacy status update
  *                         the item it is about
+ * @param cancellationReason  why the change cancelled the issue, when it did and the reason is known
+ * @param nonDispensingReason the reason the dispense notification gave for not dispensing the prescription
  */
 public record TimelineEntry(
         Instant at,
@@ -30,7 +32,9 @@ public record TimelineEntry(
         Optional<OdsCode> organisationCode,
         Optional<String> organisationName,
         Optional<PrescriptionStatus> newStatus,
-        List<TimelineItem> items) {
+        List<TimelineItem> items,
+        Optional<Reason> cancellationReason,
+        Optional<Reason> nonDispensingReason) {
 
     /** What made a timeline entry. */
     public enum Kind { STATUS_CHANGE, PHARMACY_STATUS }
@@ -44,6 +48,16 @@ public record TimelineEntry(
         Objects.requireNonNull(organisationName, "organisationName");
         Objects.requireNonNull(newStatus, "newStatus");
         items = List.copyOf(items);
+        Objects.requireNonNull(cancellationReason, "cancellationReason");
+        Objects.requireNonNull(nonDispensingReason, "nonDispensingReason");
+    }
+
+    /** An entry without reasons for the prescription. */
+    public TimelineEntry(Instant at, Kind kind, String event, String description, Optional<OdsCode> organisationCode,
+                         Optional<String> organisationName, Optional<PrescriptionStatus> newStatus,
+                         List<TimelineItem> items) {
+        this(at, kind, event, description, organisationCode, organisationName, newStatus, items, Optional.empty(),
+                Optional.empty());
     }
 
     /** The items the entry reports dispensed (fully or in part). */

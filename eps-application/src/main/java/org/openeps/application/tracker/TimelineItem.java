@@ -14,15 +14,26 @@ import org.openeps.domain.tracking.BusinessStatus;
  * @param medicationName the medication's display text
  * @param status         the item's EPS status after a status change; empty on a pharmacy status update
  * @param pharmacyStatus what the pharmacy said; empty on a status change
+ * @param cancellationReason  why the change cancelled the item, when it did and the reason is known
+ * @param nonDispensingReason the reason the dispense notification gave for not dispensing the item
  */
 public record TimelineItem(LineItemId itemId, String medicationName, Optional<ItemStatus> status,
-                           Optional<BusinessStatus> pharmacyStatus) {
+                           Optional<BusinessStatus> pharmacyStatus, Optional<Reason> cancellationReason,
+                           Optional<Reason> nonDispensingReason) {
 
     public TimelineItem {
         Objects.requireNonNull(itemId, "itemId");
         Objects.requireNonNull(medicationName, "medicationName");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(pharmacyStatus, "pharmacyStatus");
+        Objects.requireNonNull(cancellationReason, "cancellationReason");
+        Objects.requireNonNull(nonDispensingReason, "nonDispensingReason");
+    }
+
+    /** An item without reasons. */
+    public TimelineItem(LineItemId itemId, String medicationName, Optional<ItemStatus> status,
+                        Optional<BusinessStatus> pharmacyStatus) {
+        this(itemId, medicationName, status, pharmacyStatus, Optional.empty(), Optional.empty());
     }
 
     /** Whether the item was (fully or partly) dispensed by then. */

@@ -1,23 +1,29 @@
 package org.openeps.application.tracker;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.openeps.application.directory.OrganisationDirectory;
 import org.openeps.application.prescription.PrescriptionHistory;
 import org.openeps.domain.directory.Organisation;
 import org.openeps.application.prescription.PrescriptionRepository;
 import org.openeps.application.tracking.PharmacyStatuses;
+import org.openeps.domain.prescription.ChangeReasons;
 import org.openeps.domain.prescription.HistoryEvent;
 import org.openeps.domain.prescription.Issue;
 import org.openeps.domain.prescription.LineItem;
 import org.openeps.domain.prescription.LineItemId;
+import org.openeps.domain.prescription.ItemStatus;
 import org.openeps.domain.prescription.PendingCancellation;
 import org.openeps.domain.prescription.Prescription;
 import org.openeps.domain.prescription.PrescriptionOrder;
+import org.openeps.domain.prescription.PrescriptionStatus;
 import org.openeps.domain.shared.EpsException;
 import org.openeps.domain.shared.ErrorCode;
 import org.openeps.domain.shared.OdsCode;
@@ -26,6 +32,11 @@ import org.openeps.domain.tracking.PharmacyStatus;
 /**
  * The tracker's prescription details: the prescription from the repository, its history, the status updates pharmacies
  * sent, and the organisations from the directory.
+ *
+ * <p>Reasons: an item (or the issue) that is cancelled shows the reason of the latest event that cancelled it; one a
+ * cancellation waits for shows that pending cancellation's reason. An item left not dispensed, owing or cancelled by
+ * the dispenser shows the reason the standing dispense notification gave for it (the latest one not withdrawn; an
+ * amend replaces the one it amends), and the prescription shows that notification's own reason.
  */
 public final class ViewPrescriptionService implements ViewPrescriptionUseCase {
 
@@ -58,19 +69,35 @@ public final class ViewPrescriptionService implements ViewPrescriptionUseCase {
         Optional<String> prescriberName = order.prescriber().organisationName();
         OdsCode prescriber = order.prescriber().organisation();
         Optional<PendingCancellation> pending = issue.pendingCancellation();
+        List<HistoryEvent> events = history.findFor(prescription.id()).stream()
+                .filter(event -> event.issueNumber() == shown)
+                .toList();
+        ChangeReasons standing = standingNotification(events);
 
         Map<LineItemId, PharmacyStatus> latest = issue.dispenser()
                 .map(holder -> pharmacyStatuses.latestFrom(prescription.id(), shown, holder))
                 .orElse(Map.of());
         List<ItemDetails> items = order.items().stream().map(item -> {
             boolean itemPending = pending.filter(cancel -> cancel.item().map(item.id()::equals).orElse(true)).isPresent();
+            ItemStatus status = issue.itemStatus(item.id());
+            Optional<Reason> pendingReason = itemPending
+                    ? pending.map(cancel -> Reason.cancellation(cancel.reasonCode())) : Optional.empty();
+            Optional<Reason> cancellationReason = status == ItemStatus.CANCELLED
+                    ? latestReason(events, reasons -> reasons.cancellationOf(item.id())).map(Reason::cancellation)
+                            .or(() -> pendingReason)
+                    : pendingReason;
+            Optional<Reason> nonDispensingReason = ChangeReasons.nonDispensingAppliesTo(status)
+                    ? standing.nonDispensingOf(item.id()).map(Reason::nonDispensing) : Optional.empty();
             return new ItemDetails(item.id(), item.medication().display(), item.medication().code(),
-                    quantity(item), item.dosageText(), issue.itemStatus(item.id()),
-                    Optional.ofNullable(latest.get(item.id())).map(status -> new ItemPharmacyStatus(
-                            status.businessStatus(), status.taskStatus(), status.lastModified(), status.pharmacy())),
-                    itemPending,
-                    itemPending ? pending.map(cancel -> Reason.cancellation(cancel.reasonCode())) : Optional.empty());
+                    quantity(item), item.dosageText(), status,
+                    Optional.ofNullable(latest.get(item.id())).map(update -> new ItemPharmacyStatus(
+                            update.businessStatus(), update.taskStatus(), update.lastModified(), update.pharmacy())),
+                    itemPending, cancellationReason, nonDispensingReason);
         }).toList();
+        Optional<Reason> pendingReason = pending.map(cancel -> Reason.cancellation(cancel.reasonCode()));
+        Optional<Reason> cancellationReason = issue.status() == PrescriptionStatus.CANCELLED
+                ? latestReason(events, ChangeReasons::cancellation).map(Reason::cancellation).or(() -> pendingReason)
+                : pendingReason;
 
         return new PrescriptionDetails(
                 PatientDetails.of(order.patient()),
@@ -81,33 +108,67 @@ public final class ViewPrescriptionService implements ViewPrescriptionUseCase {
                 order.daysSupply(),
                 new IssueNavigation(shown, total, prescription.currentIssue().number()),
                 pending.filter(cancel -> cancel.item().isEmpty()).isPresent(),
-                pending.map(cancel -> Reason.cancellation(cancel.reasonCode())),
+                cancellationReason,
                 items,
                 cards.card(prescriber, prescriberName),
                 prescription.nomination().map(nominated -> cards.card(nominated.organisation(),
                         nameGiven(nominated.organisation(), prescriber, prescriberName))),
                 issue.dispenser().map(holder -> cards.card(holder, nameGiven(holder, prescriber, prescriberName))),
-                timeline(prescription, shown, cards, prescriber, prescriberName));
+                timeline(prescription, shown, events, cards, prescriber, prescriberName),
+                standing.nonDispensing().map(Reason::nonDispensing));
+    }
+
+    /** The reason the latest event that gives one gives. */
+    private static Optional<String> latestReason(List<HistoryEvent> events,
+                                                 Function<ChangeReasons, Optional<String>> reason) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            Optional<String> found = reason.apply(events.get(i).reasons());
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The reasons of the dispense notification that stands: each notification goes on top, an amend replaces the top
+     * one, a withdrawal takes it away. {@link ChangeReasons#NONE} when none stands.
+     */
+    private static ChangeReasons standingNotification(List<HistoryEvent> events) {
+        Deque<ChangeReasons> notifications = new ArrayDeque<>();
+        for (HistoryEvent event : events) {
+            switch (event.event()) {
+                case "dispense-notification" -> notifications.push(event.reasons());
+                case "dispense-notification-amend" -> {
+                    notifications.poll();
+                    notifications.push(event.reasons());
+                }
+                case "withdraw" -> notifications.poll();
+                default -> { }
+            }
+        }
+        return notifications.isEmpty() ? ChangeReasons.NONE : notifications.peek();
     }
 
     /** The issue's status changes and the pharmacy status updates about it, oldest first (a change before an update). */
-    private List<TimelineEntry> timeline(Prescription prescription, int shown, OrganisationCards cards,
-                                         OdsCode prescriber, Optional<String> prescriberName) {
+    private List<TimelineEntry> timeline(Prescription prescription, int shown, List<HistoryEvent> events,
+                                         OrganisationCards cards, OdsCode prescriber, Optional<String> prescriberName) {
         PrescriptionOrder order = prescription.order();
         List<TimelineEntry> entries = new ArrayList<>();
-        for (HistoryEvent event : history.findFor(prescription.id())) {
-            if (event.issueNumber() != shown) {
-                continue;
-            }
+        for (HistoryEvent event : events) {
+            ChangeReasons reasons = event.reasons();
             List<TimelineItem> items = order.items().stream()
                     .filter(item -> event.itemStatuses().containsKey(item.id()))
                     .map(item -> new TimelineItem(item.id(), item.medication().display(),
-                            Optional.of(event.itemStatuses().get(item.id())), Optional.empty()))
+                            Optional.of(event.itemStatuses().get(item.id())), Optional.empty(),
+                            reasons.cancellationOf(item.id()).map(Reason::cancellation),
+                            reasons.nonDispensingOf(item.id()).map(Reason::nonDispensing)))
                     .toList();
             entries.add(new TimelineEntry(event.at(), TimelineEntry.Kind.STATUS_CHANGE, event.event(),
                     TrackerText.event(event.event()), event.organisation(),
                     event.organisation().flatMap(ods -> cards.name(ods, nameGiven(ods, prescriber, prescriberName))),
-                    Optional.of(event.status()), items));
+                    Optional.of(event.status()), items, reasons.cancellation().map(Reason::cancellation),
+                    reasons.nonDispensing().map(Reason::nonDispensing)));
         }
         for (PharmacyStatus status : pharmacyStatuses.findFor(prescription.id())) {
             if (status.issueNumber() != shown) {

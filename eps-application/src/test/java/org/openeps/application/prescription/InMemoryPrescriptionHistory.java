@@ -22,7 +22,7 @@ public final class InMemoryPrescriptionHistory implements PrescriptionHistory, I
     public synchronized void record(HistoryEvent event) {
         events.add(new HistoryEvent(event.prescriptionId(), event.issueNumber(), event.at().truncatedTo(ChronoUnit.MICROS),
                 event.organisation(), event.person(), event.event(), event.status(), event.itemStatuses(),
-                event.messageId()));
+                event.messageId(), event.reasons()));
     }
 
     @Override

@@ -8,11 +8,13 @@ import static org.openeps.application.prescription.PrescriptionOrders.newPatient
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openeps.application.shared.Transactions;
 import org.openeps.domain.prescription.Actor;
+import org.openeps.domain.prescription.ChangeReasons;
 import org.openeps.domain.prescription.HistoryEvent;
 import org.openeps.domain.prescription.ItemStatus;
 import org.openeps.domain.prescription.LineItemId;
@@ -138,6 +140,41 @@ public abstract class PrescriptionHistoryContract {
 
         assertThat(history().findFor(prescription.id())).extracting(HistoryEvent::at)
                 .containsExactly(Instant.parse("2026-03-11T08:00:00.123456Z"));
+    }
+
+    @Test
+    void the_reasons_of_an_event_read_back_per_item_and_for_the_prescription() {
+        Prescription prescription = stored();
+        List<LineItemId> items = List.copyOf(prescription.issue(1).itemStatuses().keySet());
+        HistoryEvent cancelled = event(prescription, 1, RECEIVED.plusSeconds(60), PHARMACY_ONLY, "cancel",
+                PrescriptionStatus.CANCELLED, ItemStatus.CANCELLED, Optional.of("cancel-1"))
+                .withReasons(new ChangeReasons(Optional.of("0001"), Optional.empty(),
+                        Map.of(items.get(0), "0001", items.get(1), "0005"), Map.of()));
+        HistoryEvent notDispensed = event(prescription, 2, RECEIVED.plusSeconds(120), PHARMACIST,
+                "dispense-notification", PrescriptionStatus.NOT_DISPENSED, ItemStatus.NOT_DISPENSED, Optional.of("dn-1"))
+                .withReasons(new ChangeReasons(Optional.empty(), Optional.of("0008"), Map.of(),
+                        Map.of(items.get(1), "0002")));
+
+        history().record(cancelled);
+        history().record(notDispensed);
+
+        List<HistoryEvent> read = history().findFor(prescription.id());
+        assertThat(read).containsExactly(cancelled, notDispensed);
+        assertThat(read.get(0).reasons().cancellationOf(items.get(1))).contains("0005");
+        assertThat(read.get(0).reasons().nonDispensing()).isEmpty();
+        assertThat(read.get(1).reasons().nonDispensing()).contains("0008");
+        assertThat(read.get(1).reasons().nonDispensingOf(items.get(1))).contains("0002");
+        assertThat(read.get(1).reasons().nonDispensingOf(items.get(0))).isEmpty();
+    }
+
+    @Test
+    void an_event_without_reasons_reads_back_without_any() {
+        Prescription prescription = stored();
+        history().record(event(prescription, 1, RECEIVED, PHARMACIST, "release", PrescriptionStatus.WITH_DISPENSER,
+                ItemStatus.WITH_DISPENSER, Optional.empty()));
+
+        assertThat(history().findFor(prescription.id())).singleElement()
+                .satisfies(event -> assertThat(event.reasons()).isEqualTo(ChangeReasons.NONE));
     }
 
     @Test

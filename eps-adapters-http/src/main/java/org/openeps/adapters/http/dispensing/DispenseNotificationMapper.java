@@ -51,6 +51,11 @@ import tools.jackson.databind.JsonNode;
  *       ({@code numberOfRepeatsIssued} counts the earlier issues, so issue = issued + 1). It is not read when the
  *       MedicationRequest's {@code courseOfTherapyType} is {@code acute} or {@code continuous}: repeat prescribing
  *       carries the prescriber's authorisation count there, not an EPS issue.</li>
+ *   <li>The reason for not dispensing an item is the MedicationDispense's {@code statusReasonCodeableConcept} coding
+ *       of system {@code medicationdispense-status-reason} (a coding of another system is ignored); like the status,
+ *       the last MedicationDispense for an item that gives one wins. The reason for not dispensing the prescription is
+ *       {@code extension:prescriptionNonDispensingReason}. The history keeps an item's reason only while the item is
+ *       left not dispensed, owing or cancelled.</li>
  *   <li>All MedicationDispenses must agree on the prescription, the prescription status
  *       ({@code extension:prescriptionStatus}), the non-dispensing reason
  *       ({@code extension:prescriptionNonDispensingReason}), the dispensing organisation and the issue; otherwise the
@@ -62,6 +67,7 @@ public final class DispenseNotificationMapper {
 
     private static final String PRESCRIPTION_STATUS = "Extension-EPS-TaskBusinessStatus";
     private static final String NON_DISPENSING_REASON = "Extension-DM-PrescriptionNonDispensingReason";
+    static final String STATUS_REASON = "https://fhir.nhs.uk/CodeSystem/medicationdispense-status-reason";
     private static final List<String> NOT_REPEAT_DISPENSING = List.of("acute", "continuous");
 
     /** Reads and checks the dispense notification. */
@@ -79,7 +85,11 @@ public final class DispenseNotificationMapper {
         same(read, Dispense::issueNumber, "MedicationDispense.authorizingPrescription.basedOn.extension:repeatInformation");
 
         Map<LineItemId, ItemStatus> items = new LinkedHashMap<>();
-        read.forEach(dispense -> items.put(dispense.item(), dispense.status()));
+        Map<LineItemId, String> itemReasons = new LinkedHashMap<>();
+        read.forEach(dispense -> {
+            items.put(dispense.item(), dispense.status());
+            dispense.statusReason().ifPresent(reason -> itemReasons.put(dispense.item(), reason));
+        });
 
         OdsCode dispenser = first.dispenser().orElseGet(() -> OdsCode.parse(
                 string(message.header(), "MessageHeader.sender.identifier.value", "sender", "identifier", "value")
@@ -88,7 +98,7 @@ public final class DispenseNotificationMapper {
         Optional<String> person = read.stream().map(Dispense::person).flatMap(Optional::stream).findFirst();
         return new DispenseCommand(dispenser, person, first.prescriptionId(), message.identifier(),
                 DispensingFhir.replacementOf(message.header(), "MessageHeader"), first.issueNumber(), items,
-                first.prescriptionStatus());
+                first.prescriptionStatus(), first.nonDispensingReason(), itemReasons);
     }
 
     private static Dispense read(MessageBundle message, JsonNode dispense) {
@@ -119,7 +129,24 @@ public final class DispenseNotificationMapper {
                 .flatMap(ext -> code(ext, "MedicationDispense.extension:prescriptionNonDispensingReason", "valueCoding"));
         return new Dispense(prescriptionId, item, status, prescriptionStatus, nonDispensingReason,
                 dispensingOrganisation(message, dispense).map(OdsCode::parse), dispensingPerson(message, dispense),
-                issueNumber(request));
+                issueNumber(request), statusReason(dispense));
+    }
+
+    /** The {@code medicationdispense-status-reason} code of {@code statusReasonCodeableConcept}, when it has one. */
+    private static Optional<String> statusReason(JsonNode dispense) {
+        Optional<JsonNode> concept = object(dispense, "MedicationDispense.statusReasonCodeableConcept",
+                "statusReasonCodeableConcept");
+        if (concept.isEmpty()) {
+            return Optional.empty();
+        }
+        for (JsonNode coding : array(concept.get(), "MedicationDispense.statusReasonCodeableConcept.coding", "coding")) {
+            if (string(coding, "MedicationDispense.statusReasonCodeableConcept.coding.system", "system")
+                    .filter(STATUS_REASON::equals).isPresent()) {
+                return string(coding, "MedicationDispense.statusReasonCodeableConcept.coding.code", "code")
+                        .filter(code -> !code.isBlank());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The ODS code of the organisation the dispensing PractitionerRole works for. */
@@ -193,6 +220,7 @@ public final class DispenseNotificationMapper {
 
     private record Dispense(PrescriptionId prescriptionId, LineItemId item, ItemStatus status,
                             Optional<PrescriptionStatus> prescriptionStatus, Optional<String> nonDispensingReason,
-                            Optional<OdsCode> dispenser, Optional<String> person, OptionalInt issueNumber) {
+                            Optional<OdsCode> dispenser, Optional<String> person, OptionalInt issueNumber,
+                            Optional<String> statusReason) {
     }
 }

@@ -2,6 +2,7 @@ package org.openeps.adapters.http.tracker;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.openeps.application.tracker.ItemDetails;
 import org.openeps.application.tracker.OrganisationCard;
@@ -10,6 +11,7 @@ import org.openeps.application.tracker.PatientMatches;
 import org.openeps.application.tracker.PrescriptionDetails;
 import org.openeps.application.tracker.PrescriptionList;
 import org.openeps.application.tracker.PrescriptionSummary;
+import org.openeps.application.tracker.Reason;
 import org.openeps.application.tracker.TimelineEntry;
 import org.openeps.application.tracker.TimelineItem;
 import org.openeps.domain.prescription.ItemStatus;
@@ -22,6 +24,12 @@ import tools.jackson.databind.node.ObjectNode;
  * The tracker's view model as JSON, with the field names of the NHS Clinical Prescription Tracker's own backend
  * ({@code prescriptionList}, {@code patientSearch} and {@code prescriptionDetails} responses), plus the readable texts
  * ({@code statusText}, {@code type}) a page needs beside the codes. Absent values are {@code null}.
+ *
+ * <p>Reasons, as the NHS backend names them: the prescription's {@code cancellationReason} and
+ * {@code nonDispensingReason}, an item's {@code cancellationReason} and {@code notDispensedReason}, each the reason's
+ * text, with its code beside it in {@code ...Code} (the code systems are {@code medicationrequest-status-reason} for
+ * cancellations and {@code medicationdispense-status-reason} for not dispensing). Timeline entries carry the reasons
+ * of their own event under the same names, for the prescription and for each item.
  */
 final class TrackerJson {
 
@@ -76,8 +84,9 @@ final class TrackerJson {
         details.issues().next().ifPresentOrElse(number -> body.put("nextInstanceNumber", number),
                 () -> body.putNull("nextInstanceNumber"));
         body.put("daysSupply", details.daysSupply().map(String::valueOf).orElse(null))
-                .put("prescriptionPendingCancellation", details.pendingCancellation())
-                .put("cancellationReason", details.cancellationReason().map(reason -> reason.display()).orElse(null));
+                .put("prescriptionPendingCancellation", details.pendingCancellation());
+        reasons(body, details.cancellationReason(), "cancellationReason", details.nonDispensingReason(),
+                "nonDispensingReason");
         ArrayNode prescribed = body.putArray("prescribedItems");
         ArrayNode dispensed = body.putArray("dispensedItems");
         for (ItemDetails item : details.items()) {
@@ -124,7 +133,7 @@ final class TrackerJson {
     }
 
     private static ObjectNode item(ItemDetails item) {
-        return NODES.objectNode()
+        ObjectNode node = NODES.objectNode()
                 .put("itemId", item.itemId().value())
                 .put("medicationName", item.medicationName())
                 .put("medicationCode", item.medicationCode())
@@ -135,8 +144,18 @@ final class TrackerJson {
                 .put("pharmacyStatus", item.pharmacyStatus().map(status -> status.status().code()).orElse(null))
                 .put("pharmacyStatusLastModified",
                         item.pharmacyStatus().map(status -> status.lastModified().toString()).orElse(null))
-                .put("itemPendingCancellation", item.pendingCancellation())
-                .put("cancellationReason", item.cancellationReason().map(reason -> reason.display()).orElse(null));
+                .put("itemPendingCancellation", item.pendingCancellation());
+        reasons(node, item.cancellationReason(), "cancellationReason", item.nonDispensingReason(), "notDispensedReason");
+        return node;
+    }
+
+    /** The cancellation and non-dispensing reasons, each as its text and its code ({@code name} + {@code Code}). */
+    private static void reasons(ObjectNode node, Optional<Reason> cancellation, String cancellationName,
+                                Optional<Reason> nonDispensing, String nonDispensingName) {
+        node.put(cancellationName, cancellation.map(Reason::display).orElse(null))
+                .put(cancellationName + "Code", cancellation.map(Reason::code).orElse(null))
+                .put(nonDispensingName, nonDispensing.map(Reason::display).orElse(null))
+                .put(nonDispensingName + "Code", nonDispensing.map(Reason::code).orElse(null));
     }
 
     private static ObjectNode timelineEntry(TimelineEntry entry) {
@@ -149,13 +168,17 @@ final class TrackerJson {
                 .put("organisationODS", entry.organisationCode().map(Object::toString).orElse(null))
                 .put("newStatusCode", entry.newStatus().map(status -> status.code()).orElse(null))
                 .put("newStatusText", entry.newStatus().map(status -> status.label()).orElse(null));
+        reasons(node, entry.cancellationReason(), "cancellationReason", entry.nonDispensingReason(),
+                "nonDispensingReason");
         ArrayNode items = node.putArray("items");
         for (TimelineItem item : entry.items()) {
-            items.addObject()
+            ObjectNode itemNode = items.addObject()
                     .put("ID", item.itemId().value())
                     .put("medicationName", item.medicationName())
                     .put("epsStatusCode", item.status().map(ItemStatus::code).orElse(null))
                     .put("pharmacyStatus", item.pharmacyStatus().map(status -> status.code()).orElse(null));
+            reasons(itemNode, item.cancellationReason(), "cancellationReason", item.nonDispensingReason(),
+                    "notDispensedReason");
         }
         ArrayNode dispensed = node.putArray("dispenseNotification");
         entry.dispensedItems().forEach(item -> dispensed.addObject()

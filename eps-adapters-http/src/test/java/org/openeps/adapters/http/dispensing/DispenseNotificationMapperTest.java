@@ -124,6 +124,44 @@ class DispenseNotificationMapperTest {
     }
 
     @Test
+    void an_items_reason_for_not_dispensing_is_read_from_its_status_reason() {
+        DispenseCommand notDispensed = mapper.toCommand(ExampleFiles.message(
+                "dispense-notification/secondary-erd-4items-one-not-dispensed-req.json"));
+        DispenseCommand owingAndCancelled = mapper.toCommand(ExampleFiles.message("dispense-notification/primary-erd-req.json"));
+
+        assertThat(notDispensed.itemNonDispensingReasons())
+                .containsExactly(Map.entry(new LineItemId("a54219b8-f741-4c47-b662-e4f8dfa49ab5"), "0001"));
+        assertThat(notDispensed.nonDispensingReason()).isEmpty();
+        assertThat(owingAndCancelled.itemNonDispensingReasons())
+                .containsOnly(Map.entry(new LineItemId(ITEM_3), "0003"), Map.entry(new LineItemId(ITEM_4), "0004"));
+        assertThat(mapper.toCommand(ExampleFiles.message("dispense-notification/primary-acute-complete-req.json"))
+                .itemNonDispensingReasons()).isEmpty();
+    }
+
+    @Test
+    void the_prescriptions_reason_for_not_dispensing_is_read_when_every_dispense_gives_the_same() {
+        ObjectNode bundle = bundle("dispense-notification/primary-acute-not-dispensed-reasons-differ-req.json");
+        for (ObjectNode dispense : dispenses(bundle)) {
+            for (JsonNode extension : dispense.path("extension")) {
+                if (extension.path("url").asString().endsWith("Extension-DM-PrescriptionNonDispensingReason")) {
+                    ((ObjectNode) extension.get("valueCoding")).put("code", "0008");
+                }
+            }
+        }
+
+        assertThat(mapper.toCommand(MessageBundle.of(bundle)).nonDispensingReason()).contains("0008");
+    }
+
+    @Test
+    void a_status_reason_of_another_code_system_is_not_taken_for_a_non_dispensing_reason() {
+        ObjectNode bundle = bundle("dispense-notification/secondary-erd-4items-one-not-dispensed-req.json");
+        ((ObjectNode) dispenses(bundle).get(0).get("statusReasonCodeableConcept").get("coding").get(0))
+                .put("system", "https://fhir.nhs.uk/CodeSystem/medicationrequest-status-reason");
+
+        assertThat(mapper.toCommand(MessageBundle.of(bundle)).itemNonDispensingReasons()).isEmpty();
+    }
+
+    @Test
     void dispenses_for_different_prescriptions_are_refused() {
         ObjectNode bundle = bundle("dispense-notification/primary-acute-complete-req.json");
         ((ObjectNode) containedRequest(dispenses(bundle).get(1)).get("groupIdentifier")).put("value", "A0548B-A99968-451485");

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.openeps.adapters.persistence.prescription.PrescriptionHistoryRows.HistoryRow;
 import org.openeps.application.prescription.PrescriptionHistory;
+import org.openeps.domain.prescription.ChangeReasons;
 import org.openeps.domain.prescription.HistoryEvent;
 import org.openeps.domain.prescription.PrescriptionId;
 import org.openeps.domain.prescription.PrescriptionStatus;
@@ -13,7 +14,8 @@ import org.openeps.domain.shared.OdsCode;
 
 /**
  * The prescription history in PostgreSQL, one row per event, in the caller's transaction when there is one. Times are
- * kept to the microsecond. An event is for a stored prescription.
+ * kept to the microsecond. An event is for a stored prescription. Its reasons are kept beside it (V11); an event
+ * recorded before them reads as one that gave none.
  */
 public final class JdbiPrescriptionHistory implements PrescriptionHistory {
 
@@ -34,7 +36,11 @@ public final class JdbiPrescriptionHistory implements PrescriptionHistory {
                 event.event(),
                 event.status().code(),
                 ItemStatusArrays.encode(event.itemStatuses()),
-                event.messageId().orElse(null));
+                event.messageId().orElse(null),
+                event.reasons().cancellation().orElse(null),
+                event.reasons().nonDispensing().orElse(null),
+                ItemStatusArrays.encodeCodes(event.reasons().itemCancellations()),
+                ItemStatusArrays.encodeCodes(event.reasons().itemNonDispensing()));
         jdbi.useHandle(handle -> handle.attach(PrescriptionHistoryDao.class).insert(row));
     }
 
@@ -50,7 +56,12 @@ public final class JdbiPrescriptionHistory implements PrescriptionHistory {
                         row.event(),
                         PrescriptionStatus.fromCode(row.status()),
                         ItemStatusArrays.decode(row.itemStatuses()),
-                        Optional.ofNullable(row.messageId())))
+                        Optional.ofNullable(row.messageId()),
+                        new ChangeReasons(
+                                Optional.ofNullable(row.cancellationReason()),
+                                Optional.ofNullable(row.nonDispensingReason()),
+                                ItemStatusArrays.decodeCodes(row.itemCancellationReasons()),
+                                ItemStatusArrays.decodeCodes(row.itemNonDispensingReasons()))))
                 .toList();
     }
 }

@@ -14,15 +14,18 @@ interface PrescriptionHistoryDao {
 
     @SqlUpdate("""
             insert into prescription_history (prescription_id, issue_number, at, organisation, person, event, status,
-                                              item_statuses, message_id)
+                                              item_statuses, message_id, cancellation_reason, non_dispensing_reason,
+                                              item_cancellation_reasons, item_non_dispensing_reasons)
             values (:prescriptionId, :issueNumber, :at, :organisation, :person, :event, :status, :itemStatuses,
-                    :messageId)
+                    :messageId, :cancellationReason, :nonDispensingReason, :itemCancellationReasons,
+                    :itemNonDispensingReasons)
             """)
     void insert(@BindMethods HistoryRow row);
 
     /** A prescription's events, oldest first; those recorded at the same moment in the order they were recorded. */
     @SqlQuery("""
-            select prescription_id, issue_number, at, organisation, person, event, status, item_statuses, message_id
+            select prescription_id, issue_number, at, organisation, person, event, status, item_statuses, message_id,
+                   cancellation_reason, non_dispensing_reason, item_cancellation_reasons, item_non_dispensing_reasons
             from prescription_history
             where prescription_id = :prescriptionId
             order by at, id

@@ -9,8 +9,9 @@ final class PrescriptionHistoryRows {
     }
 
     /**
-     * One event; {@code itemStatuses} holds {@code itemId=code} pairs, {@code organisation}, {@code person} (an SDS
-     * user ID) and {@code messageId} may be null.
+     * One event; {@code itemStatuses}, {@code itemCancellationReasons} and {@code itemNonDispensingReasons} hold
+     * {@code itemId=code} pairs, {@code organisation}, {@code person} (an SDS user ID), {@code messageId},
+     * {@code cancellationReason} and {@code nonDispensingReason} may be null.
      */
     public record HistoryRow(
             String prescriptionId,
@@ -21,6 +22,10 @@ final class PrescriptionHistoryRows {
             String event,
             String status,
             String[] itemStatuses,
-            String messageId) {
+            String messageId,
+            String cancellationReason,
+            String nonDispensingReason,
+            String[] itemCancellationReasons,
+            String[] itemNonDispensingReasons) {
     }
 }
