@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -329,27 +328,8 @@ class PatientViewApiTest {
     /** One Prescription Status Update Task for one item, sent by the dispensing supplier system on its own. */
     private static HttpResponse<String> statusUpdate(String id, String item, String pharmacy, String businessStatus,
                                                      String taskStatus, Instant lastModified) {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        String taskId = UUID.randomUUID().toString();
-        ObjectNode bundle = nodes.objectNode().put("resourceType", "Bundle").put("type", "transaction");
-        ObjectNode entry = bundle.putArray("entry").addObject().put("fullUrl", "urn:uuid:" + taskId);
-        ObjectNode task = entry.putObject("resource").put("resourceType", "Task").put("id", taskId);
-        task.putArray("basedOn").addObject().putObject("identifier")
-                .put("system", "https://fhir.nhs.uk/Id/prescription-order-number").put("value", id);
-        task.put("status", taskStatus);
-        task.putObject("businessStatus").putArray("coding").addObject()
-                .put("system", "https://fhir.nhs.uk/CodeSystem/task-businessStatus-nppt").put("code", businessStatus);
-        task.put("intent", "order");
-        task.putObject("focus").putObject("identifier")
-                .put("system", "https://fhir.nhs.uk/Id/prescription-order-item-number").put("value", item);
-        task.putObject("for").putObject("identifier")
-                .put("system", "https://fhir.nhs.uk/Id/nhs-number").put("value", PATIENT);
-        task.put("lastModified", lastModified.toString());
-        task.putObject("owner").putObject("identifier")
-                .put("system", "https://fhir.nhs.uk/Id/ods-organization-code").put("value", pharmacy);
-        entry.putObject("request").put("method", "POST").put("url", "Task");
-        return service.post(STATUS_UPDATE, RunningService.JSON.writeValueAsBytes(bundle), "application/fhir+json",
-                UUID.randomUUID().toString(), Callers.system(Callers.DISPENSING_SYSTEM));
+        return StatusUpdates.send(service, StatusUpdates.entry(id, PATIENT, item, pharmacy, businessStatus,
+                taskStatus, lastModified));
     }
 
     private static void assertStored(HttpResponse<String> response) {

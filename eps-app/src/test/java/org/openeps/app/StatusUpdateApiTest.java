@@ -34,7 +34,6 @@ import org.openeps.domain.shared.OdsCode;
 import org.openeps.domain.tracking.BusinessStatus;
 import org.openeps.domain.tracking.PharmacyStatus;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -46,7 +45,9 @@ import tools.jackson.databind.node.ObjectNode;
 class StatusUpdateApiTest {
 
     private static final String PATH = "/prescription-status-update/";
-    private static final String READY_TO_COLLECT = "status-update/ready-to-collect-req.json";
+    private static final String READY_TO_COLLECT = StatusUpdates.READY_TO_COLLECT;
+    /** The patient the published status updates name. */
+    private static final String EXAMPLE_PATIENT = "9449304130";
     private static final String ITEM_2 = "6989b7bd-8db6-428c-a593-4022e3044c00";
     /** When the prescriptions of the examples are made (their start date). */
     private static final Instant PRESCRIBED = Instant.parse("2022-10-21T09:00:00Z");
@@ -108,7 +109,7 @@ class StatusUpdateApiTest {
         PharmacyStatus stored = latest.get(new LineItemId(ITEM_2));
         assertThat(stored.businessStatus()).isEqualTo(BusinessStatus.READY_TO_COLLECT);
         assertThat(stored.taskId()).isEqualTo("4d70678c-81e4-4ff4-8c67-17596fd0aa46");
-        assertThat(stored.nhsNumber().value()).isEqualTo("9449304130");
+        assertThat(stored.nhsNumber().value()).isEqualTo(EXAMPLE_PATIENT);
         assertThat(stored.lastModified()).isEqualTo(Instant.parse("2023-09-11T10:11:12Z"));
         assertThat(stored.receivedAt()).isEqualTo(NOW);
     }
@@ -175,7 +176,7 @@ class StatusUpdateApiTest {
         assertThat(audit.size()).isEqualTo(1);
         assertThat(audit.path(0).path("action").asString()).isEqualTo("UPDATE_STATUS");
         assertThat(audit.path(0).path("outcome").asString()).isEqualTo("OK");
-        assertThat(audit.path(0).path("nhsNumber").asString()).isEqualTo("9449304130");
+        assertThat(audit.path(0).path("nhsNumber").asString()).isEqualTo(EXAMPLE_PATIENT);
     }
 
     @Test
@@ -547,29 +548,14 @@ class StatusUpdateApiTest {
         return entry(prescriptionId, UUID.randomUUID().toString(), ods, businessStatus, taskStatus, lastModified);
     }
 
-    /** The ready-to-collect example's entry with a new Task ID and these values. */
+    /** The ready-to-collect example's entry (its patient) with a new Task ID and these values. */
     private static ObjectNode entry(String prescriptionId, String item, String ods, String businessStatus,
                                     String taskStatus, Instant lastModified) {
-        ObjectNode entry = (ObjectNode) EpsClient.load(READY_TO_COLLECT).path("entry").path(0);
-        String taskId = UUID.randomUUID().toString();
-        entry.put("fullUrl", "urn:uuid:" + taskId);
-        ObjectNode task = (ObjectNode) entry.path("resource");
-        task.put("id", taskId);
-        ((ObjectNode) task.path("basedOn").path(0).path("identifier")).put("value", prescriptionId);
-        ((ObjectNode) task.path("focus").path("identifier")).put("value", item);
-        ((ObjectNode) task.path("owner").path("identifier")).put("value", ods);
-        coding(task).put("code", businessStatus);
-        task.put("status", taskStatus);
-        task.put("lastModified", lastModified.toString());
-        return entry;
+        return StatusUpdates.entry(prescriptionId, EXAMPLE_PATIENT, item, ods, businessStatus, taskStatus, lastModified);
     }
 
     private static byte[] bundle(List<ObjectNode> entries) {
-        ObjectNode bundle = RunningService.JSON.createObjectNode();
-        bundle.put("resourceType", "Bundle").put("type", "transaction");
-        ArrayNode array = bundle.putArray("entry");
-        entries.forEach(array::add);
-        return RunningService.JSON.writeValueAsBytes(bundle);
+        return StatusUpdates.bundle(entries);
     }
 
     private static String prescriptionId(ObjectNode entry) {
