@@ -978,14 +978,9 @@ class AccessMatrixTest {
     /** A new valid NHS number: patients of one cell only. */
     private static String newPatient() {
         while (true) {
-            String nine = Long.toString(NEXT_PATIENT.incrementAndGet());
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (nine.charAt(i) - '0') * (10 - i);
-            }
-            int check = (11 - sum % 11) % 11;
-            if (check != 10) {
-                return NhsNumber.parse(nine + check).value();
+            Optional<NhsNumber> number = NhsNumber.withCheckDigit(Long.toString(NEXT_PATIENT.incrementAndGet()));
+            if (number.isPresent()) {
+                return number.get().value();
             }
         }
     }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openeps.adapters.persistence.directory.DirectoryCsv;
+import org.openeps.domain.shared.NhsNumber;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -362,17 +364,9 @@ class NominationApiTest {
     /** A valid NHS number no other test uses. */
     private static String newPatient() {
         while (true) {
-            String nine = Long.toString(NEXT_PATIENT.incrementAndGet());
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (nine.charAt(i) - '0') * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            if (check == 11) {
-                check = 0;
-            }
-            if (check != 10) {
-                return nine + check;
+            Optional<NhsNumber> number = NhsNumber.withCheckDigit(Long.toString(NEXT_PATIENT.incrementAndGet()));
+            if (number.isPresent()) {
+                return number.get().value();
             }
         }
     }

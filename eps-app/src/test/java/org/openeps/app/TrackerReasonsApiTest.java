@@ -14,13 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openeps.domain.shared.NhsNumber;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -235,16 +235,6 @@ class TrackerReasonsApiTest {
 
     /** A valid NHS number no other test uses. */
     private static String newNhsNumber() {
-        while (true) {
-            String first9 = "9" + String.format(Locale.ROOT, "%08d", RANDOM.nextInt(100_000_000));
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (first9.charAt(i) - '0') * (10 - i);
-            }
-            int check = (11 - sum % 11) % 11;
-            if (check != 10) {
-                return first9 + check;
-            }
-        }
+        return NhsNumber.generate(RANDOM).value();
     }
 }

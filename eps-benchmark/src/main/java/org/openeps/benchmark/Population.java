@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.openeps.domain.shared.NhsNumber;
 
@@ -116,22 +117,13 @@ final class Population {
     /**
      * A valid NHS number for a patient index: the first nine digits are 900000000 + 11 x index plus the smallest
      * offset whose Modulus 11 check value is not 10 (at most a few steps), so numbers never collide between indexes.
-     * Checked by {@link NhsNumber} itself.
      */
     static String nhsNumber(int index) {
         long base = 900_000_000L + 11L * index;
         for (int offset = 0; offset < 11; offset++) {
-            String nine = Long.toString(base + offset);
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (nine.charAt(i) - '0') * (10 - i);
-            }
-            int check = 11 - (sum % 11);
-            if (check == 11) {
-                check = 0;
-            }
-            if (check != 10) {
-                return new NhsNumber(nine + check).value();
+            Optional<NhsNumber> number = NhsNumber.withCheckDigit(Long.toString(base + offset));
+            if (number.isPresent()) {
+                return number.get().value();
             }
         }
         throw new IllegalStateException("No valid NHS number near index " + index);

@@ -32,17 +32,9 @@ public abstract class NominationRepositoryContract {
     /** A valid NHS number no other test uses. */
     private static NhsNumber newPatient() {
         while (true) {
-            String nine = Long.toString(NEXT_PATIENT.incrementAndGet());
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (nine.charAt(i) - '0') * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            if (check == 11) {
-                check = 0;
-            }
-            if (check != 10) {
-                return new NhsNumber(nine + check);
+            Optional<NhsNumber> number = NhsNumber.withCheckDigit(Long.toString(NEXT_PATIENT.incrementAndGet()));
+            if (number.isPresent()) {
+                return number.get();
             }
         }
     }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.openeps.domain.prescription.DispensingSiteType;
@@ -44,18 +43,7 @@ public final class PrescriptionOrders {
 
     /** A valid NHS number no other test uses: nine random digits starting with 9 and their check digit. */
     public static NhsNumber newPatient() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        while (true) {
-            String first9 = "9" + String.format(Locale.ROOT, "%08d", random.nextInt(100_000_000));
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (first9.charAt(i) - '0') * (10 - i);
-            }
-            int check = (11 - sum % 11) % 11;
-            if (check != 10) {
-                return new NhsNumber(first9 + check);
-            }
-        }
+        return NhsNumber.generate(ThreadLocalRandom.current());
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.openeps.domain.shared;
 
+import java.util.Locale;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +40,33 @@ public record NhsNumber(String value) {
     public static NhsNumber parse(String raw) {
         EpsException.require(raw != null && !raw.isBlank(), ErrorCode.MISSING_VALUE, "NHS number is missing");
         return new NhsNumber(raw.strip());
+    }
+
+    /**
+     * The NHS number made of these nine digits and their check digit; empty when the nine digits give check value 10,
+     * which no NHS number has.
+     *
+     * @throws EpsException {@link ErrorCode#INVALID_VALUE} if {@code firstNine} is not nine digits
+     */
+    public static Optional<NhsNumber> withCheckDigit(String firstNine) {
+        EpsException.require(firstNine != null && firstNine.matches("[0-9]{9}"), ErrorCode.INVALID_VALUE,
+                "The first nine digits of an NHS number must be nine digits: '" + firstNine + "'");
+        int check = checkDigit(firstNine);
+        return check == 10 ? Optional.empty() : Optional.of(new NhsNumber(firstNine + check));
+    }
+
+    /**
+     * A random valid NHS number starting with 9 (the range 900 000 0000 to 999 999 9999 is not issued to patients in
+     * England, so it is safe for test data).
+     */
+    public static NhsNumber generate(RandomGenerator random) {
+        while (true) {
+            Optional<NhsNumber> number = withCheckDigit("9" + String.format(Locale.ROOT, "%08d",
+                    random.nextInt(100_000_000)));
+            if (number.isPresent()) {
+                return number.get();
+            }
+        }
     }
 
     /** The Modulus 11 check value (0..10) of the first nine digits; 10 means the number cannot be valid. */

@@ -3,6 +3,9 @@ package org.openeps.domain.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -63,5 +66,28 @@ class NhsNumberTest {
         assertThatThrownBy(() -> new NhsNumber(null))
                 .isInstanceOfSatisfying(EpsException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.MISSING_VALUE));
+    }
+
+    @Test
+    void nine_digits_get_their_check_digit_unless_they_give_check_value_10() {
+        assertThat(NhsNumber.withCheckDigit("944930413")).contains(new NhsNumber("9449304130"));
+        // weighted 10 down to 2 the digits sum to 1 x 10 + 1 x 2 = 12, and 11 - 12 mod 11 = 10
+        assertThat(NhsNumber.withCheckDigit("100000001")).isEmpty();
+        assertThatThrownBy(() -> NhsNumber.withCheckDigit("94493041"))
+                .isInstanceOfSatisfying(EpsException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE));
+    }
+
+    @Test
+    void generated_numbers_are_valid_start_with_9_and_differ() {
+        SplittableRandom random = new SplittableRandom(11);
+        Set<NhsNumber> generated = new HashSet<>();
+        for (int i = 0; i < 1_000; i++) {
+            NhsNumber number = NhsNumber.generate(random);
+            assertThat(NhsNumber.parse(number.value())).isEqualTo(number);
+            assertThat(number.value()).startsWith("9");
+            generated.add(number);
+        }
+        assertThat(generated).hasSize(1_000);
     }
 }
