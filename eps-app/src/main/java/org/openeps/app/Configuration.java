@@ -17,6 +17,7 @@ import org.openeps.adapters.persistence.DatabaseSettings;
  *                          embedded default loads the sample shipped with the service and a configured database
  *                          nothing
  * @param access            how access tokens are verified, and the rate limit
+ * @param web               the web pages' sessions and sign-in
  */
 public record Configuration(
         int port,
@@ -27,7 +28,8 @@ public record Configuration(
         Duration schedulerInterval,
         int schedulerBatchSize,
         Optional<Path> directoryFile,
-        AccessSettings access) {
+        AccessSettings access,
+        WebSettings web) {
 
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_DATA_DIRECTORY = "./eps-data";
@@ -43,7 +45,7 @@ public record Configuration(
      */
     public static Configuration of(int port, Optional<DatabaseSettings> database, Path dataDirectory) {
         return new Configuration(port, database, dataDirectory, DEFAULT_MAX_REQUEST_BYTES, 32, Duration.ZERO,
-                DEFAULT_SCHEDULER_BATCH, Optional.empty(), AccessSettings.development());
+                DEFAULT_SCHEDULER_BATCH, Optional.empty(), AccessSettings.development(), WebSettings.development());
     }
 
     public static Configuration fromEnvironment(Map<String, String> env) {
@@ -56,6 +58,8 @@ public record Configuration(
                 throw new IllegalArgumentException("EPS_DATABASE_URL: " + e.getMessage(), e);
             }
         });
+        AccessSettings access = AccessSettings.fromEnvironment(env, database.isEmpty(),
+                integer(env, "EPS_RATE_LIMIT_PER_MINUTE", AccessSettings.DEFAULT_RATE_LIMIT, 1, 100_000_000));
         return new Configuration(
                 integer(env, "EPS_PORT", DEFAULT_PORT, 0, 65535),
                 database,
@@ -66,20 +70,26 @@ public record Configuration(
                         86_400)),
                 integer(env, "EPS_SCHEDULER_BATCH", DEFAULT_SCHEDULER_BATCH, 1, 100_000),
                 value(env, "EPS_DIRECTORY_CSV").map(Configuration::readableFile),
-                AccessSettings.fromEnvironment(env, database.isEmpty(),
-                        integer(env, "EPS_RATE_LIMIT_PER_MINUTE", AccessSettings.DEFAULT_RATE_LIMIT, 1, 100_000_000)));
+                access,
+                WebSettings.fromEnvironment(env, access.devTokens()));
     }
 
     /** The same settings with a directory file to load at start. */
     public Configuration withDirectoryFile(Path file) {
         return new Configuration(port, database, dataDirectory, maxRequestBytes, httpThreads, schedulerInterval,
-                schedulerBatchSize, Optional.of(file), access);
+                schedulerBatchSize, Optional.of(file), access, web);
     }
 
     /** The same settings with other access settings. */
     public Configuration withAccess(AccessSettings settings) {
         return new Configuration(port, database, dataDirectory, maxRequestBytes, httpThreads, schedulerInterval,
-                schedulerBatchSize, directoryFile, settings);
+                schedulerBatchSize, directoryFile, settings, web);
+    }
+
+    /** The same settings with other web page settings. */
+    public Configuration withWeb(WebSettings settings) {
+        return new Configuration(port, database, dataDirectory, maxRequestBytes, httpThreads, schedulerInterval,
+                schedulerBatchSize, directoryFile, access, settings);
     }
 
     private static Path readableFile(String text) {

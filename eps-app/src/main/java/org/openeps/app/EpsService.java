@@ -75,7 +75,19 @@ import org.openeps.adapters.http.prescription.PrescriptionOrderHandler;
 import org.openeps.adapters.http.prescription.PrescriptionOrderMapper;
 import org.openeps.adapters.http.prescription.TaskMapper;
 import org.openeps.adapters.http.prescription.TaskRoutes;
+import org.openeps.adapters.http.patient.PatientBundleMapper;
+import org.openeps.adapters.http.patient.PatientPrescriptionRoutes;
+import org.openeps.adapters.persistence.tracking.JdbiPharmacyStatuses;
+import org.openeps.application.patient.ReadPatientPrescriptionsService;
 import org.openeps.adapters.http.system.SystemRoutes;
+import org.openeps.adapters.http.tracker.TrackerRoutes;
+import org.openeps.adapters.persistence.tracker.JdbiTrackerQueries;
+import org.openeps.application.tracker.ListPrescriptionsService;
+import org.openeps.application.tracker.SearchPatientsService;
+import org.openeps.application.tracker.ViewPrescriptionService;
+import org.openeps.adapters.http.tracking.StatusUpdateMapper;
+import org.openeps.adapters.http.tracking.StatusUpdateRoutes;
+import org.openeps.application.tracking.UpdatePrescriptionStatusService;
 import org.openeps.adapters.persistence.DatabaseSettings;
 import org.openeps.adapters.persistence.JdbiTransactions;
 import org.openeps.adapters.persistence.PostgresDatabase;
@@ -126,7 +138,7 @@ public final class EpsService implements AutoCloseable {
             });
             PostgresDatabase database = PostgresDatabase.open(settings);
             resources.add(database);
-            Wiring wiring = new Wiring(database.jdbi(), clock, configuration.access());
+            Wiring wiring = new Wiring(database.jdbi(), clock, configuration.access(), configuration.web());
             loadDirectory(configuration, wiring.loadDirectory);
             if (configuration.access().devTokens()) {
                 int added = wiring.supplierSystems.seed(DemoSupplierRegistry.systems());
@@ -134,7 +146,7 @@ public final class EpsService implements AutoCloseable {
                         + " supplier systems added to the registry", added);
             }
             HttpServer server = HttpServer.start(configuration.port(), configuration.maxRequestBytes(),
-                    configuration.httpThreads(), wiring.routes, wiring.accessControl);
+                    configuration.httpThreads(), wiring.routes, wiring.accessControl, wiring.web.errorPages());
             resources.add(server);
             if (!configuration.schedulerInterval().isZero()) {
                 resources.add(new Scheduler(wiring.scheduledWork, configuration.schedulerInterval(),
@@ -185,8 +197,9 @@ public final class EpsService implements AutoCloseable {
         private final LoadDirectoryUseCase loadDirectory;
         private final ManageSupplierSystemsUseCase supplierSystems;
         private final AccessControl accessControl;
+        private final WebPagesWiring web;
 
-        Wiring(Jdbi jdbi, Clock clock, AccessSettings settings) {
+        Wiring(Jdbi jdbi, Clock clock, AccessSettings settings, WebSettings webSettings) {
             Transactions transactions = new JdbiTransactions(jdbi);
             AuditTrail auditTrail = new JdbiAuditTrail(jdbi);
             SupplierSystemCache supplierSystemCache = new SupplierSystemCache(new JdbiSupplierSystemRegistry(jdbi),
@@ -197,8 +210,10 @@ public final class EpsService implements AutoCloseable {
                     new RecordAuditService(transactions, auditTrail), clock);
             Optional<DevTokens> devTokens = settings.devTokens()
                     ? Optional.of(DevTokens.generate(Clock.systemUTC())) : Optional.empty();
+            this.web = WebPagesWiring.start(webSettings, settings.devTokens());
             this.accessControl = new AccessControl(new Authentication(devTokens.map(DevTokens::verifier)
-                    .orElseGet(() -> verifier(settings))), new RateLimits(settings.rateLimitPerMinute()), access);
+                    .orElseGet(() -> verifier(settings)), web.sessions()), new RateLimits(settings.rateLimitPerMinute()),
+                    access);
             PrescriptionRepository prescriptions = new JdbiPrescriptionRepository(jdbi);
             PrescriptionChanges changes = new PrescriptionChanges(prescriptions, new JdbiPrescriptionHistory(jdbi));
             CancellationPlaceholders placeholders = new JdbiCancellationPlaceholders(jdbi);
@@ -221,6 +236,13 @@ public final class EpsService implements AutoCloseable {
                             new DispenseNotificationHandler(json, new DispenseNotificationMapper(),
                                     new DispensePrescriptionService(transactions, changes, clock)))),
                     new TaskRoutes(json, new TaskMapper(), new FindPrescriptionsService(prescriptions), access),
+                    new TrackerRoutes(json, new ListPrescriptionsService(prescriptions, clock),
+                            new SearchPatientsService(new JdbiTrackerQueries(jdbi), clock),
+                            new ViewPrescriptionService(prescriptions, new JdbiPrescriptionHistory(jdbi),
+                                    new JdbiPharmacyStatuses(jdbi), directory), access),
+                    new PatientPrescriptionRoutes(json, new PatientBundleMapper(),
+                            new ReadPatientPrescriptionsService(prescriptions, new JdbiPrescriptionHistory(jdbi),
+                                    new JdbiPharmacyStatuses(jdbi), directory, clock), access),
                     new ReleaseRoutes(json, processOnce, new ReleaseMapper(json),
                             new ReleasePrescriptionsService(transactions, prescriptions, changes, clock), access),
                     new DispenserTaskRoutes(json, processOnce, new DispenserTaskMapper(),
@@ -235,6 +257,10 @@ public final class EpsService implements AutoCloseable {
                             access),
                     new AdminRoutes(json, access, supplierSystems, new ReadAuditTrailService(auditTrail))));
             devTokens.ifPresent(tokens -> routes.add(new DevTokenRoutes(json, tokens)));
+            routes.add(new StatusUpdateRoutes(json, new StatusUpdateMapper(),
+                    new UpdatePrescriptionStatusService(transactions, new JdbiPharmacyStatuses(jdbi), clock), access,
+                    clock));
+            routes.addAll(web.routes(jdbi, clock, access));
             this.routes = List.copyOf(routes);
         }
 

@@ -5,7 +5,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Request;
@@ -14,6 +16,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.openeps.adapters.http.access.AccessControl;
+import org.openeps.adapters.http.access.BrowserSessions;
 import org.openeps.adapters.http.access.RequestAccess;
 import org.openeps.adapters.http.fhir.OperationOutcomes;
 import org.openeps.application.prescription.ConcurrentUpdateException;
@@ -27,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The HTTP server: Javalin on Jetty, with every feature's routes, the request headers the EPS API requires, and one
  * place that turns every failure into a response: an OperationOutcome on the FHIR API, an RFC 9457 problem on the JSON
- * APIs under {@code /api/}. No response ever carries a stack trace or an HTML page.
+ * APIs under {@code /api/}, an HTML page on the web pages (see {@link ErrorPages}). No response ever carries a stack
+ * trace, and no API answers with an HTML page.
  */
 public final class HttpServer implements AutoCloseable {
 
@@ -52,13 +56,22 @@ public final class HttpServer implements AutoCloseable {
      */
     public static HttpServer start(int port, long maxRequestSize, int maxThreads, List<Routes> routes,
                                    AccessControl access) {
+        return start(port, maxRequestSize, maxThreads, routes, access, Optional.empty());
+    }
+
+    /**
+     * Starts listening, with the web pages when {@code pages} is present: their routes are among {@code routes}, and
+     * their failures are answered by {@code pages}.
+     */
+    public static HttpServer start(int port, long maxRequestSize, int maxThreads, List<Routes> routes,
+                                   AccessControl access, Optional<ErrorPages> pages) {
         FhirJson json = new FhirJson();
-        Failures failures = new Failures(json, access.requests());
+        Failures failures = new Failures(json, access.requests(), pages);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.threadPool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
-            config.jetty.modifyServer(server -> server.setErrorHandler(new OperationOutcomeErrorHandler(json)));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new OperationOutcomeErrorHandler(json, pages)));
             config.http.maxRequestSize = maxRequestSize;
             config.http.prefer405over404 = true;
 
@@ -69,7 +82,8 @@ public final class HttpServer implements AutoCloseable {
             routes.forEach(group -> group.register(config.routes));
 
             config.routes.exception(EpsException.class, (e, ctx) -> failures.fail(ctx,
-                    isApi(ctx.path()) ? ProblemDetails.status(e.code().kind()) : fhirStatus(e.code().kind()),
+                    isApi(ctx.path()) || pages.isPresent() && BrowserSessions.isWebPage(ctx.path())
+                            ? ProblemDetails.status(e.code().kind()) : fhirStatus(e.code().kind()),
                     OperationOutcomes.issueType(e.code()), e.code().name(), OperationOutcomes.display(e.code()),
                     e.getMessage()));
             config.routes.exception(ConcurrentUpdateException.class, (e, ctx) -> failures.fail(ctx, 409, "conflict",
@@ -151,7 +165,7 @@ public final class HttpServer implements AutoCloseable {
      * The one place a failure becomes a response, and is recorded in the audit trail when the request had got as far
      * as being audited.
      */
-    private record Failures(FhirJson json, RequestAccess audit) {
+    private record Failures(FhirJson json, RequestAccess audit, Optional<ErrorPages> pages) {
 
         /**
          * Under {@code /api/} (the JSON APIs) an RFC 9457 {@code application/problem+json} body with the code,
@@ -165,7 +179,9 @@ public final class HttpServer implements AutoCloseable {
             if (status != 413) {
                 drainBody(ctx);
             }
-            if (isApi(ctx.path())) {
+            if (pages.isPresent() && BrowserSessions.isWebPage(ctx.path())) {
+                pages.orElseThrow().render(ctx, status, code, detail);
+            } else if (isApi(ctx.path())) {
                 ctx.status(status).contentType(ProblemDetails.CONTENT_TYPE)
                         .result(json.write(ProblemDetails.of(status, code, detail)));
             } else {
@@ -199,9 +215,11 @@ public final class HttpServer implements AutoCloseable {
     /** Errors Jetty answers before Javalin sees the request (malformed URI, headers too large). */
     private static final class OperationOutcomeErrorHandler extends ErrorHandler {
         private final FhirJson json;
+        private final Optional<ErrorPages> pages;
 
-        OperationOutcomeErrorHandler(FhirJson json) {
+        OperationOutcomeErrorHandler(FhirJson json, Optional<ErrorPages> pages) {
             this.json = json;
+            this.pages = pages;
         }
 
         @Override
@@ -211,6 +229,13 @@ public final class HttpServer implements AutoCloseable {
             response.getHeaders().put(REQUEST_ID, requestId != null && SAFE_HEADER.matcher(requestId).matches()
                     ? requestId : UUID.randomUUID().toString());
             String reason = org.eclipse.jetty.http.HttpStatus.getMessage(code);
+            String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+            if (pages.isPresent() && BrowserSessions.isWebPage(path)) {
+                response.getHeaders().put("Content-Type", "text/html; charset=utf-8");
+                response.write(true, ByteBuffer.wrap(pages.orElseThrow().page(code).getBytes(StandardCharsets.UTF_8)),
+                        callback);
+                return;
+            }
             if (isApi(request.getHttpURI() == null ? null : request.getHttpURI().getPath())) {
                 response.getHeaders().put("Content-Type", ProblemDetails.CONTENT_TYPE);
                 response.write(true, ByteBuffer.wrap(json.write(ProblemDetails.of(code,
