@@ -1,6 +1,7 @@
 package org.openeps.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openeps.app.Examples.CANCEL_ITEM_4;
 import static org.openeps.app.Examples.CLAIM;
 import static org.openeps.app.Examples.DISPENSE_ALL;
 import static org.openeps.app.Examples.FOUR_ITEMS;
@@ -8,7 +9,6 @@ import static org.openeps.app.Examples.FOUR_ITEMS_ID;
 import static org.openeps.app.Examples.RELEASE_BY_ID;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,6 +37,7 @@ class WebTrackerTest {
     private static final String EXAMPLE_PATIENT = "5839945242";
     private static final String ERD = "prescription-order/primary-erd-4items-req.json";
     private static final String ITEM_1 = "a54219b8-f741-4c47-b662-e4f8dfa49ab6";
+    private static final String ITEM_4 = "5cb17f5a-11ac-4e18-825f-6470467238b3";
     private static final SplittableRandom RANDOM = new SplittableRandom(31);
 
     private static MutableClock clock;
@@ -233,7 +234,7 @@ class WebTrackerTest {
         assertThat(timeline(id)).contains("Dispense notification successful", "All items dispensed",
                 "Item fully dispensed");
         assertThat(staff.text("#prescription-status")).isEqualTo("All items dispensed");
-        assertThat(patientItem(id, "5cb17f5a-11ac-4e18-825f-6470467238b3")).contains("Prescriber Cancelled");
+        assertThat(patientItem(id, ITEM_4)).contains("Prescriber Cancelled");
 
         step();
         Map<String, String> claim = new HashMap<>(replacements(id));
@@ -246,6 +247,24 @@ class WebTrackerTest {
                         "dispense-notification", "claim");
         staff.assertAccessible("details after the whole lifecycle");
         assertThat(patientCard(id).getText()).contains(id, "HALLGARTH SURGERY");
+    }
+
+    @Test
+    void the_reason_an_item_was_cancelled_is_shown_with_the_item() {
+        String id = create();
+        step();
+        // the published cancel of item 4 names the demo patient, to whom create() addresses the prescription
+        HttpResponse<String> cancelled = eps.send("/FHIR/R4/$process-message", CANCEL_ITEM_4,
+                Map.of(FOUR_ITEMS_ID, id));
+        assertThat(cancelled.body()).contains("R-0001");
+
+        staff.open("/site/prescriptions/" + id);
+
+        assertThat(staff.text("[data-item-id='" + ITEM_4 + "'] [data-field='item-status']")).isEqualTo("Item cancelled");
+        assertThat(staff.text("[data-item-id='" + ITEM_4 + "'] [data-field='reason']"))
+                .isEqualTo("Reason: Clinical contra-indication");
+        assertThat(staff.all("[data-item-id='" + ITEM_1 + "'] [data-field='reason']")).isEmpty();
+        staff.assertAccessible("details with a cancelled item");
     }
 
     // ---- steps ----------------------------------------------------------------------------------------------------
@@ -269,17 +288,10 @@ class WebTrackerTest {
 
     /** A pharmacy status update about item 1 from the dispenser holding the prescription, dated now. */
     private static HttpResponse<String> statusUpdate(String id, String businessStatus, String taskStatus) {
-        String body = new String(RunningService.example("status-update/ready-to-collect-req.json"),
-                StandardCharsets.UTF_8)
-                .replace("24F5DA-A83008-7EFE6Z", id)
-                .replace("6989b7bd-8db6-428c-a593-4022e3044c00", ITEM_1)
-                .replace("4d70678c-81e4-4ff4-8c67-17596fd0aa46", UUID.randomUUID().toString())
-                .replace("\"Ready to collect\"", "\"" + businessStatus + "\"")
-                .replace("\"in-progress\"", "\"" + taskStatus + "\"")
-                .replace("2023-09-11T10:11:12Z", clock.instant().minusSeconds(30).toString())
-                .replace("C9Z1O", "VNE51");
-        return service.post("/prescription-status-update/", body.getBytes(StandardCharsets.UTF_8),
-                "application/fhir+json", UUID.randomUUID().toString(), Callers.dispenser("VNE51"));
+        byte[] bundle = StatusUpdates.bundle(List.of(StatusUpdates.entry(id, PATIENT, ITEM_1, "VNE51", businessStatus,
+                taskStatus, clock.instant().minusSeconds(30))));
+        return service.post(StatusUpdates.PATH, bundle, "application/fhir+json", UUID.randomUUID().toString(),
+                Callers.dispenser("VNE51"));
     }
 
     private static void step() {
