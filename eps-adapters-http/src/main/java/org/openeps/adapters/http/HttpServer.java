@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -167,6 +169,9 @@ public final class HttpServer implements AutoCloseable {
      */
     private record Failures(FhirJson json, RequestAccess audit, Optional<ErrorPages> pages) {
 
+        /** The most of a too-large body read (and thrown away) before answering 413. */
+        private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
+
         /**
          * Under {@code /api/} (the JSON APIs) an RFC 9457 {@code application/problem+json} body with the code,
          * elsewhere (the FHIR API) an OperationOutcome.
@@ -176,7 +181,9 @@ public final class HttpServer implements AutoCloseable {
          */
         void fail(Context ctx, int status, String issueType, String code, String display, String detail) {
             audit.failed(ctx, code);
-            if (status != 413) {
+            if (status == 413) {
+                discardBody(ctx);
+            } else {
                 drainBody(ctx);
             }
             if (pages.isPresent() && BrowserSessions.isWebPage(ctx.path())) {
@@ -198,6 +205,24 @@ public final class HttpServer implements AutoCloseable {
                 ctx.bodyAsBytes();
             } catch (RuntimeException tooLargeOrGone) {
                 // the connection is closed instead; nothing more can be done for this request
+            }
+        }
+
+        /**
+         * Reads and throws away a body refused as too large, up to {@value #DISCARD_LIMIT} bytes, so that a client still
+         * sending it reads the 413 rather than a broken connection; beyond that the connection is simply closed.
+         */
+        private static void discardBody(Context ctx) {
+            try {
+                InputStream body = ctx.req().getInputStream();
+                byte[] buffer = new byte[64 * 1024];
+                long left = DISCARD_LIMIT;
+                int read;
+                while (left > 0 && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
+                    left -= read;
+                }
+            } catch (IOException | RuntimeException gone) {
+                // the client stopped sending or the connection is closed: nothing more to do for this request
             }
         }
 
