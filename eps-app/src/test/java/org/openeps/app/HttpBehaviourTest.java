@@ -84,6 +84,54 @@ class HttpBehaviourTest {
     }
 
     @Test
+    void an_escaped_nul_in_a_prescription_order_is_a_bad_request_and_nothing_is_stored() {
+        String order = new String(RunningService.example("prescription-order/primary-acute-nominated-4items-req.json"),
+                StandardCharsets.UTF_8).replace("\"TWITCHETT\"", "\"TWIT\\u0000CHETT\"");
+        assertThat(order).contains("TWIT\\u0000CHETT");
+
+        HttpResponse<String> response = service.postMessage(order.getBytes(StandardCharsets.UTF_8));
+
+        assertError(response, 400, "value", "INVALID_VALUE");
+        assertThat(RunningService.json(response.body()).path("issue").path(0).path("diagnostics").asString())
+                .startsWith("Text must not contain the NUL character; found at /entry/")
+                .endsWith("/resource/name/0/family");
+        assertThat(service.count("select count(*) from prescription where id = '24F5DA-A83008-7EFE6Z'")).isZero();
+    }
+
+    @Test
+    void an_escaped_nul_in_a_json_api_body_is_answered_as_a_problem() {
+        HttpResponse<String> response = service.send(service.authorised(HttpRequest.newBuilder(
+                        service.uri("/api/admin/supplier-systems/nul-supplier"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"supplier": "Nul\\u0000 Ltd", "product": "P", "version": "1", "status": "assured",
+                         "features": ["tracking"]}""")), Callers.administrator()).build());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = RunningService.json(response.body());
+        assertThat(problem.path("code").asString()).isEqualTo("INVALID_VALUE");
+        assertThat(problem.path("detail").asString()).isEqualTo("Text must not contain the NUL character; found at /supplier");
+        assertThat(service.count("select count(*) from supplier_system where client_id = 'nul-supplier'")).isZero();
+    }
+
+    @Test
+    void a_control_character_in_a_query_parameter_is_a_bad_request() {
+        HttpResponse<String> search = service.get("/api/patient-search?familyName=a%00b&dateOfBirth=1948-04-30",
+                Callers.prescriber("A83008"));
+
+        assertThat(search.statusCode()).as(search.body()).isEqualTo(400);
+        assertThat(search.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(RunningService.json(search.body()).path("detail").asString())
+                .isEqualTo("Query parameter familyName must not contain control characters");
+
+        assertError(service.get("/FHIR/R4/Task?focus:identifier=24F5DA-A83008-7EFE6Z%0A"), 400, "value",
+                "INVALID_VALUE");
+    }
+
+    @Test
     void wrong_content_type_is_unsupported_media_type() {
         HttpResponse<String> response = service.post(PROCESS_MESSAGE,
                 RunningService.example("prescription-order/primary-acute-nominated-4items-req.json"), "text/plain",

@@ -81,6 +81,7 @@ public final class HttpServer implements AutoCloseable {
             config.routes.before(access.authentication()::authenticate);
             config.routes.before(access.rateLimits()::limit);
             config.routes.before("/FHIR/R4/*", HttpServer::requireRequestId);
+            config.routes.before(HttpServer::refuseControlCharacters);
             routes.forEach(group -> group.register(config.routes));
 
             config.routes.exception(EpsException.class, (e, ctx) -> failures.fail(ctx,
@@ -161,6 +162,16 @@ public final class HttpServer implements AutoCloseable {
                 "The X-Request-ID header is required");
         EpsException.require(UUID_FORMAT.matcher(requestId.trim()).matches(), ErrorCode.INVALID_VALUE,
                 "The X-Request-ID header must be a UUID");
+    }
+
+    /**
+     * No query parameter may hold a control character (a NUL, a line break, ...): none has a meaning in any search, and
+     * a NUL cannot even be stored or compared by PostgreSQL.
+     */
+    private static void refuseControlCharacters(Context ctx) {
+        ctx.queryParamMap().forEach((name, values) -> values.forEach(value -> EpsException.require(
+                value.chars().noneMatch(c -> c < 0x20 || c == 0x7F), ErrorCode.INVALID_VALUE,
+                "Query parameter " + name + " must not contain control characters")));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.openeps.application.tracker;
 
 import java.util.Map;
+import org.openeps.domain.prescription.NonDispensingReason;
 import org.openeps.domain.prescription.TreatmentType;
 
 /**
@@ -21,19 +22,6 @@ enum TrackerText {
             "0008", "Patient deducted - other reason",
             "0009", "Patient deducted - registered with new practice");
 
-    private static final Map<String, String> NON_DISPENSING_REASONS = Map.ofEntries(
-            Map.entry("0001", "Not required as instructed by the patient"),
-            Map.entry("0002", "Clinically unsuitable"),
-            Map.entry("0003", "Owings note issued to patient"),
-            Map.entry("0004", "Prescription cancellation"),
-            Map.entry("0005", "Prescription cancellation due to death"),
-            Map.entry("0006", "Illegal NHS prescription"),
-            Map.entry("0007", "Prescribed out of scope item"),
-            Map.entry("0008", "Item or prescription expired"),
-            Map.entry("0009", "Not allowed on FP10"),
-            Map.entry("0010", "Patient did not collect medication"),
-            Map.entry("0011", "Patient purchased medication over the counter"));
-
     static String typeLabel(TreatmentType type, int issueNumber, int numberOfIssues) {
         return switch (type) {
             case ACUTE -> "Acute";
@@ -46,8 +34,9 @@ enum TrackerText {
         return CANCELLATION_REASONS.getOrDefault(code, code);
     }
 
+    /** The words of a {@link NonDispensingReason}; a code not among them (kept from before they were checked) as itself. */
     static String nonDispensingReason(String code) {
-        return NON_DISPENSING_REASONS.getOrDefault(code, code);
+        return NonDispensingReason.find(code).map(NonDispensingReason::label).orElse(code);
     }
 
     /** What a history event means, for people; an event not known here is shown by its name. */

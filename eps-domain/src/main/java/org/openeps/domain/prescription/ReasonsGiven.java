@@ -11,7 +11,7 @@ import org.openeps.domain.shared.ErrorCode;
 /**
  * The reason codes a message gives for the change it asks for: a cancellation's reason
  * ({@code medicationrequest-status-reason}), or the reasons a dispenser gives for not dispensing
- * ({@code medicationdispense-status-reason}), for the prescription and per item. Which of them a change keeps is
+ * ({@code medicationdispense-status-reason}, see {@link NonDispensingReason}), for the prescription and per item. Which of them a change keeps is
  * decided by {@link ChangeReasons#of(Prescription, Issue, ReasonsGiven)}.
  *
  * @param cancellation        the cancellation's reason, for the item or the whole prescription it cancels

@@ -13,7 +13,8 @@ import org.openeps.domain.tracking.BusinessStatus.TaskStatus;
 /**
  * One status update a pharmacy sent about one item of one issue: one Task of a Prescription Status Update bundle.
  *
- * @param taskId       the Task's own ID, unique across all updates ever received
+ * @param taskId       the Task's own ID, unique across all updates ever received (a UUID in lower case, as
+ *                     {@link StatusUpdateRules} accepts it)
  * @param issueNumber  the repeat number for eRD ({@code Task.input} Repeat Number), otherwise 1
  * @param pharmacy     the pharmacy that sent it ({@code Task.owner})
  * @param lastModified when the pharmacy says the status changed; the newest wins

@@ -27,13 +27,15 @@ import org.openeps.domain.tracking.StatusUpdateEntry.Identifier;
  *   <li>each entry has every required field: {@code fullUrl}, and the Task's {@code lastModified}, line item ID,
  *       NHS number, pharmacy ODS code, prescription ID, business status, {@code id} and {@code status} (else
  *       {@code Missing required field(s) - ...}, and nothing more is checked);</li>
- *   <li>{@code fullUrl} is {@code urn:uuid:} followed by the Task ID; the business status is one of
+ *   <li>{@code fullUrl} is {@code urn:uuid:} followed by the Task ID (ignoring case); the business status is one of
  *       {@link BusinessStatus} (ignoring case, as the API does); {@code lastModified} is a date-time with a zone at
  *       most {@link #MAX_AHEAD} ahead of the time received; the NHS number and the prescription ID have valid check
  *       digits; the resource is a {@code Task}; {@code Task.status} is {@code in-progress} or {@code completed} and
  *       one the business status allows; every identifier has its code system;</li>
- *   <li>and, because the service keys what it stores by them: the line item ID is a UUID, the ODS code is one, and
- *       the eRD Repeat Number, when sent, is a whole number from 1 (without one the update is about issue 1).</li>
+ *   <li>and, because the service keys what it stores by them: the Task ID is a UUID (stored in lower case, so that
+ *       {@code ABC...} and {@code abc...} are the same Task), {@code lastModified} is not before
+ *       {@link #EARLIEST_LAST_MODIFIED}, the line item ID is a UUID, the ODS code is one, and the eRD Repeat Number,
+ *       when sent, is a whole number from 1 (without one the update is about issue 1).</li>
  * </ol>
  * Every problem of an entry is reported, joined by spaces. One invalid entry refuses the whole bundle.
  */
@@ -43,6 +45,8 @@ public final class StatusUpdateRules {
     public static final int MAX_ENTRIES = 500;
     /** How far ahead of the time received {@code lastModified} may be. */
     public static final Duration MAX_AHEAD = Duration.ofDays(1);
+    /** The earliest {@code lastModified} accepted: no pharmacy sent a status update before EPS existed. */
+    public static final Instant EARLIEST_LAST_MODIFIED = Instant.parse("2000-01-01T00:00:00Z");
 
     public static final String PRESCRIPTION_ID_SYSTEM = "https://fhir.nhs.uk/Id/prescription-order-number";
     public static final String LINE_ITEM_ID_SYSTEM = "https://fhir.nhs.uk/Id/prescription-order-item-number";
@@ -56,6 +60,8 @@ public final class StatusUpdateRules {
 
     private static final String FULL_URL_PREFIX = "urn:uuid:";
     private static final Pattern WHOLE_NUMBER = Pattern.compile("^[0-9]{1,9}$");
+    private static final Pattern UUID =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     private StatusUpdateRules() {
     }
@@ -100,7 +106,7 @@ public final class StatusUpdateRules {
         }
         List<String> issues = new ArrayList<>();
         String taskId = text(entry.taskId());
-        if (!entry.fullUrl().orElseThrow().equals(FULL_URL_PREFIX + taskId)) {
+        if (!entry.fullUrl().orElseThrow().equalsIgnoreCase(FULL_URL_PREFIX + taskId)) {
             issues.add("Invalid entry fullUrl or task id.");
         }
         String statusCode = text(entry.businessStatus().value());
@@ -113,6 +119,8 @@ public final class StatusUpdateRules {
             issues.add("Date format provided for lastModified is invalid.");
         } else if (Duration.between(receivedAt, lastModified.get()).compareTo(MAX_AHEAD) > 0) {
             issues.add("Invalid last modified value provided.");
+        } else if (lastModified.get().isBefore(EARLIEST_LAST_MODIFIED)) {
+            issues.add("Invalid last modified value provided: it must not be before 2000-01-01.");
         }
         Optional<NhsNumber> nhsNumber = entry.validNhsNumber();
         if (nhsNumber.isEmpty()) {
@@ -129,6 +137,9 @@ public final class StatusUpdateRules {
         Optional<TaskStatus> taskStatus = TaskStatus.fromCode(taskStatusCode);
         taskStatusAgainstBusinessStatus(statusCode, businessStatus, taskStatusCode, taskStatus).ifPresent(issues::add);
         codeSystems(entry).ifPresent(issues::add);
+        if (!UUID.matcher(taskId).matches()) {
+            issues.add("Task ID is invalid: it must be a UUID.");
+        }
         Optional<LineItemId> itemId = entry.validItemId();
         if (itemId.isEmpty()) {
             issues.add("Line item ID is invalid.");
@@ -145,9 +156,9 @@ public final class StatusUpdateRules {
         if (!issues.isEmpty()) {
             return new EntryVerdict.Refused(entry.fullUrl(), String.join(" ", issues));
         }
-        return new EntryVerdict.Accepted(entry.fullUrl(), new PharmacyStatus(taskId, prescriptionId.get(),
-                itemId.get(), issueNumber.get(), nhsNumber.get(), pharmacy.get(), businessStatus.get(),
-                taskStatus.get(), lastModified.get(), receivedAt));
+        return new EntryVerdict.Accepted(entry.fullUrl(), new PharmacyStatus(taskId.toLowerCase(Locale.ROOT),
+                prescriptionId.get(), itemId.get(), issueNumber.get(), nhsNumber.get(), pharmacy.get(),
+                businessStatus.get(), taskStatus.get(), lastModified.get(), receivedAt));
     }
 
     /** The required fields not sent, named as the API names them. */

@@ -100,6 +100,43 @@ class StatusUpdateRulesTest {
                     .isEqualTo("Invalid entry fullUrl or task id.");
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"task-1", "123", "{\"id\":1}", "4d70678c81e44ff48c6717596fd0aa46",
+                "4d70678c-81e4-4ff4-8c67-17596fd0aa4g", "{4d70678c-81e4-4ff4-8c67-17596fd0aa46}"})
+        void the_task_id_must_be_a_uuid(String taskId) {
+            assertThat(refusal(Entries.readyToCollect().withTask(taskId))).isEqualTo("Task ID is invalid: it must be a UUID.");
+        }
+
+        @Test
+        void a_task_id_holding_a_nul_character_is_refused() {
+            String taskId = Entries.TASK_ID + (char) 0;
+
+            assertThat(refusal(Entries.readyToCollect().withTask(taskId))).isEqualTo("Task ID is invalid: it must be a UUID.");
+        }
+
+        @Test
+        void a_task_id_of_thousands_of_characters_is_refused_before_it_reaches_any_index() {
+            String taskId = Entries.TASK_ID + "-" + "a".repeat(3_000);
+
+            assertThat(refusal(Entries.readyToCollect().withTask(taskId))).isEqualTo("Task ID is invalid: it must be a UUID.");
+        }
+
+        @Test
+        void the_task_id_is_compared_with_the_full_url_ignoring_case_and_stored_in_lower_case() {
+            String upper = Entries.TASK_ID.toUpperCase();
+
+            assertThat(accepted(Entries.readyToCollect().withTask(upper)).taskId()).isEqualTo(Entries.TASK_ID);
+            assertThat(accepted(Entries.readyToCollect().withTaskId(upper)).taskId()).isEqualTo(Entries.TASK_ID);
+            assertThat(accepted(Entries.readyToCollect().withFullUrl("URN:UUID:" + upper)).taskId())
+                    .isEqualTo(Entries.TASK_ID);
+        }
+
+        @Test
+        void a_task_id_that_is_not_a_uuid_nor_the_full_urls_is_reported_both_ways() {
+            assertThat(refusal(Entries.readyToCollect().withTaskId("task-1")))
+                    .isEqualTo("Invalid entry fullUrl or task id. Task ID is invalid: it must be a UUID.");
+        }
+
         @Test
         void an_unknown_business_status_is_reported_as_invalid_and_unsupported() {
             assertThat(refusal(Entries.readyToCollect().withStatus("Lost in the post", "in-progress")))
@@ -165,6 +202,20 @@ class StatusUpdateRulesTest {
         void last_modified_more_than_24_hours_ahead_is_refused(String lastModified) {
             assertThat(refusal(Entries.readyToCollect().withLastModified(lastModified)))
                     .isEqualTo("Invalid last modified value provided.");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"-5000-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "1970-01-01T00:00:00Z",
+                "1999-12-31T23:59:59.999Z", "2000-01-01T00:30:00+01:00"})
+        void last_modified_before_2000_is_refused(String lastModified) {
+            assertThat(refusal(Entries.readyToCollect().withLastModified(lastModified)))
+                    .isEqualTo("Invalid last modified value provided: it must not be before 2000-01-01.");
+        }
+
+        @Test
+        void last_modified_may_be_the_first_instant_of_2000() {
+            assertThat(accepted(Entries.readyToCollect().withLastModified("2000-01-01T00:00:00Z")).lastModified())
+                    .isEqualTo(StatusUpdateRules.EARLIEST_LAST_MODIFIED);
         }
 
         @ParameterizedTest

@@ -2,6 +2,7 @@ package org.openeps.adapters.http.access;
 
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,14 +100,22 @@ public final class RequestAccess {
         }
     }
 
+    /**
+     * One record per prescription and patient the request concerns, all in one transaction (the caller's, when there
+     * is one): they are written together or not at all, and the audit chain is locked once for them.
+     */
     private void record(Audited audited, Action action, String outcome) {
         AuditWho who = AuditWho.of(audited.caller);
         List<Subject> subjects = audited.subjects.isEmpty()
                 ? List.of(new Subject(Optional.empty(), Optional.empty())) : audited.subjects;
-        for (Subject subject : subjects) {
-            audit.record(new AuditRecord(clock.instant(), audited.requestId, action, who,
-                    subject.prescriptionId(), subject.nhsNumber(), outcome));
-        }
+        Instant at = clock.instant();
+        audit.atomically(() -> {
+            for (Subject subject : subjects) {
+                audit.record(new AuditRecord(at, audited.requestId, action, who, subject.prescriptionId(),
+                        subject.nhsNumber(), outcome));
+            }
+            return null;
+        });
     }
 
     private static String requestId(Context ctx) {

@@ -19,6 +19,7 @@ import org.openeps.adapters.http.fhir.MessageBundle;
 import org.openeps.application.dispensing.DispensePrescriptionUseCase.DispenseCommand;
 import org.openeps.domain.prescription.ItemStatus;
 import org.openeps.domain.prescription.LineItemId;
+import org.openeps.domain.prescription.NonDispensingReason;
 import org.openeps.domain.prescription.PrescriptionId;
 import org.openeps.domain.prescription.PrescriptionStatus;
 import org.openeps.domain.shared.EpsException;
@@ -54,8 +55,9 @@ import tools.jackson.databind.JsonNode;
  *   <li>The reason for not dispensing an item is the MedicationDispense's {@code statusReasonCodeableConcept} coding
  *       of system {@code medicationdispense-status-reason} (a coding of another system is ignored); like the status,
  *       the last MedicationDispense for an item that gives one wins. The reason for not dispensing the prescription is
- *       {@code extension:prescriptionNonDispensingReason}. The history keeps an item's reason only while the item is
- *       left not dispensed, owing or cancelled.</li>
+ *       {@code extension:prescriptionNonDispensingReason}. Either must be a {@link NonDispensingReason}'s code, else
+ *       the message is refused with {@code INVALID_VALUE} naming the code and the item. The history keeps an item's
+ *       reason only while the item is left not dispensed, owing or cancelled.</li>
  *   <li>All MedicationDispenses must agree on the prescription, the prescription status
  *       ({@code extension:prescriptionStatus}), the non-dispensing reason
  *       ({@code extension:prescriptionNonDispensingReason}), the dispensing organisation and the issue; otherwise the
@@ -67,7 +69,8 @@ public final class DispenseNotificationMapper {
 
     private static final String PRESCRIPTION_STATUS = "Extension-EPS-TaskBusinessStatus";
     private static final String NON_DISPENSING_REASON = "Extension-DM-PrescriptionNonDispensingReason";
-    static final String STATUS_REASON = "https://fhir.nhs.uk/CodeSystem/medicationdispense-status-reason";
+    /** The most of an unknown code an answer repeats. */
+    private static final int SHOWN_CODE_LENGTH = 40;
     private static final List<String> NOT_REPEAT_DISPENSING = List.of("acute", "continuous");
 
     /** Reads and checks the dispense notification. */
@@ -126,14 +129,36 @@ public final class DispenseNotificationMapper {
                 .flatMap(ext -> code(ext, "MedicationDispense.extension:prescriptionStatus", "valueCoding"))
                 .map(PrescriptionStatus::fromCode);
         Optional<String> nonDispensingReason = extension(dispense, "MedicationDispense", NON_DISPENSING_REASON)
-                .flatMap(ext -> code(ext, "MedicationDispense.extension:prescriptionNonDispensingReason", "valueCoding"));
+                .flatMap(ext -> code(ext, "MedicationDispense.extension:prescriptionNonDispensingReason", "valueCoding"))
+                .map(code -> known(code, "MedicationDispense.extension:prescriptionNonDispensingReason", item));
         return new Dispense(prescriptionId, item, status, prescriptionStatus, nonDispensingReason,
                 dispensingOrganisation(message, dispense).map(OdsCode::parse), dispensingPerson(message, dispense),
-                issueNumber(request), statusReason(dispense));
+                issueNumber(request), statusReason(dispense, item));
     }
 
-    /** The {@code medicationdispense-status-reason} code of {@code statusReasonCodeableConcept}, when it has one. */
-    private static Optional<String> statusReason(JsonNode dispense) {
+    /**
+     * The code when it is a {@link NonDispensingReason}'s.
+     *
+     * @throws EpsException {@link ErrorCode#INVALID_VALUE} naming the code (its start, when long) and the item
+     */
+    private static String known(String code, String element, LineItemId item) {
+        return NonDispensingReason.find(code).map(NonDispensingReason::code).orElseThrow(() -> new EpsException(
+                ErrorCode.INVALID_VALUE, element + " " + quoted(code) + " of the MedicationDispense for item "
+                        + item.value() + " is not a medicationdispense-status-reason code"));
+    }
+
+    /** The code in quotes, only its start when it is long: an answer need not repeat a whole megabyte. */
+    private static String quoted(String code) {
+        return code.length() <= SHOWN_CODE_LENGTH ? "'" + code + "'"
+                : "'" + code.substring(0, SHOWN_CODE_LENGTH) + "...' (" + code.length() + " characters)";
+    }
+
+    /**
+     * The {@code medicationdispense-status-reason} code of {@code statusReasonCodeableConcept}, when it has one.
+     *
+     * @throws EpsException {@link ErrorCode#INVALID_VALUE} when that code is not one of the system's
+     */
+    private static Optional<String> statusReason(JsonNode dispense, LineItemId item) {
         Optional<JsonNode> concept = object(dispense, "MedicationDispense.statusReasonCodeableConcept",
                 "statusReasonCodeableConcept");
         if (concept.isEmpty()) {
@@ -141,9 +166,10 @@ public final class DispenseNotificationMapper {
         }
         for (JsonNode coding : array(concept.get(), "MedicationDispense.statusReasonCodeableConcept.coding", "coding")) {
             if (string(coding, "MedicationDispense.statusReasonCodeableConcept.coding.system", "system")
-                    .filter(STATUS_REASON::equals).isPresent()) {
+                    .filter(NonDispensingReason.SYSTEM::equals).isPresent()) {
                 return string(coding, "MedicationDispense.statusReasonCodeableConcept.coding.code", "code")
-                        .filter(code -> !code.isBlank());
+                        .filter(code -> !code.isBlank())
+                        .map(code -> known(code, "MedicationDispense.statusReasonCodeableConcept", item));
             }
         }
         return Optional.empty();

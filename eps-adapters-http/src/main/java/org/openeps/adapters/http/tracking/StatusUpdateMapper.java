@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.openeps.adapters.http.HttpError;
@@ -137,14 +138,16 @@ public final class StatusUpdateMapper {
     }
 
     /**
-     * 409: each entry whose Task ID is already stored {@code 409 Conflict} ({@code duplicate}, {@code REC_CONFLICT}),
+     * 409: each entry whose Task ID (in any case) is already stored {@code 409 Conflict} ({@code duplicate}, {@code REC_CONFLICT}),
      * every other {@code 200 OK} but not committed.
      */
     public ObjectNode duplicate(StatusUpdateBundle request, Set<String> taskIds, Instant now) {
         ObjectNode bundle = responseBundle();
         ArrayNode entries = bundle.putArray("entry");
         for (StatusUpdateEntry entry : request.entries()) {
-            if (entry.taskId().filter(taskIds::contains).isEmpty()) {
+            // Task IDs are stored in lower case: ABC... is the Task abc...
+            Optional<String> stored = entry.taskId().map(id -> id.toLowerCase(Locale.ROOT)).filter(taskIds::contains);
+            if (stored.isEmpty()) {
                 entries.add(notCommitted(entry.fullUrl(), now));
                 continue;
             }
@@ -158,7 +161,7 @@ public final class StatusUpdateMapper {
             issue.put("diagnostics", DUPLICATE);
             ObjectNode conflict = entry(entry.fullUrl(), "409 Conflict", outcome);
             ObjectNode response = (ObjectNode) conflict.path("response");
-            response.put("location", "Task/" + entry.taskId().orElseThrow());
+            response.put("location", "Task/" + stored.get());
             response.put("lastModified", MILLIS.format(now));
             entries.add(conflict);
         }

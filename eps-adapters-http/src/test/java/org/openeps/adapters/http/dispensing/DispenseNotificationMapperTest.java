@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openeps.adapters.http.ExampleFiles;
@@ -20,6 +21,7 @@ import org.openeps.adapters.http.fhir.MessageBundle;
 import org.openeps.application.dispensing.DispensePrescriptionUseCase.DispenseCommand;
 import org.openeps.domain.prescription.ItemStatus;
 import org.openeps.domain.prescription.LineItemId;
+import org.openeps.domain.prescription.NonDispensingReason;
 import org.openeps.domain.prescription.PrescriptionId;
 import org.openeps.domain.prescription.PrescriptionStatus;
 import org.openeps.domain.shared.EpsException;
@@ -159,6 +161,62 @@ class DispenseNotificationMapperTest {
                 .put("system", "https://fhir.nhs.uk/CodeSystem/medicationrequest-status-reason");
 
         assertThat(mapper.toCommand(MessageBundle.of(bundle)).itemNonDispensingReasons()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0012", "0000", "1", "00010", "Owings note issued to patient"})
+    void an_items_status_reason_that_is_not_a_non_dispensing_reason_code_is_refused_naming_the_code_and_the_item(
+            String code) {
+        ObjectNode bundle = bundle("dispense-notification/secondary-erd-4items-one-not-dispensed-req.json");
+        ((ObjectNode) dispenses(bundle).get(0).get("statusReasonCodeableConcept").get("coding").get(0)).put("code", code);
+
+        assertThatThrownBy(() -> mapper.toCommand(MessageBundle.of(bundle)))
+                .isInstanceOfSatisfying(EpsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
+                .hasMessage("MedicationDispense.statusReasonCodeableConcept '" + code + "' of the MedicationDispense for "
+                        + "item a54219b8-f741-4c47-b662-e4f8dfa49ab5 is not a medicationdispense-status-reason code");
+    }
+
+    @Test
+    void an_overlong_status_reason_is_refused_and_only_its_start_repeated() {
+        ObjectNode bundle = bundle("dispense-notification/secondary-erd-4items-one-not-dispensed-req.json");
+        ((ObjectNode) dispenses(bundle).get(0).get("statusReasonCodeableConcept").get("coding").get(0))
+                .put("code", "0001" + "x".repeat(199_996));
+
+        assertThatThrownBy(() -> mapper.toCommand(MessageBundle.of(bundle)))
+                .isInstanceOfSatisfying(EpsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
+                .hasMessage("MedicationDispense.statusReasonCodeableConcept '0001" + "x".repeat(36) + "...' (200000 characters)"
+                        + " of the MedicationDispense for item a54219b8-f741-4c47-b662-e4f8dfa49ab5 is not a "
+                        + "medicationdispense-status-reason code");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0012", "9999", "not-a-code"})
+    void a_prescriptions_non_dispensing_reason_that_is_not_a_code_of_the_system_is_refused(String code) {
+        ObjectNode bundle = bundle("dispense-notification/primary-acute-not-dispensed-reasons-differ-req.json");
+        for (ObjectNode dispense : dispenses(bundle)) {
+            for (JsonNode extension : dispense.path("extension")) {
+                if (extension.path("url").asString().endsWith("Extension-DM-PrescriptionNonDispensingReason")) {
+                    ((ObjectNode) extension.get("valueCoding")).put("code", code);
+                }
+            }
+        }
+
+        assertThatThrownBy(() -> mapper.toCommand(MessageBundle.of(bundle)))
+                .isInstanceOfSatisfying(EpsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
+                .hasMessageStartingWith("MedicationDispense.extension:prescriptionNonDispensingReason '" + code
+                        + "' of the MedicationDispense for item ")
+                .hasMessageEndingWith(" is not a medicationdispense-status-reason code");
+    }
+
+    @ParameterizedTest
+    @EnumSource(NonDispensingReason.class)
+    void every_non_dispensing_reason_code_is_read(NonDispensingReason reason) {
+        ObjectNode bundle = bundle("dispense-notification/secondary-erd-4items-one-not-dispensed-req.json");
+        ((ObjectNode) dispenses(bundle).get(0).get("statusReasonCodeableConcept").get("coding").get(0))
+                .put("code", reason.code());
+
+        assertThat(mapper.toCommand(MessageBundle.of(bundle)).itemNonDispensingReasons())
+                .containsExactly(Map.entry(new LineItemId("a54219b8-f741-4c47-b662-e4f8dfa49ab5"), reason.code()));
     }
 
     @Test

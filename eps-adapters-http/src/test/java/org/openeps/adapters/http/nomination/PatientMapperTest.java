@@ -79,6 +79,20 @@ class PatientMapperTest {
     }
 
     @Test
+    void a_patch_holding_an_escaped_nul_anywhere_is_refused() {
+        String original = text(mapper.patient(Nominations.none(PATIENT)));
+
+        for (String patch : new String[] {
+                "[{\"op\": \"add\", \"path\": \"/id\", \"value\": \"a\\u0000b\"}]",
+                "[{\"op\": \"test\", \"path\": \"/x\\u0000\", \"value\": 1}]",
+                "[{\"op\": \"add\", \"path\": \"/meta\", \"value\": {\"\\u0000\": 1}}]"}) {
+            assertThatThrownBy(() -> JsonPatches.apply(original, patch)).as(patch)
+                    .isInstanceOfSatisfying(EpsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
+                    .hasMessage("Text must not contain the NUL character; found in the JSON Patch");
+        }
+    }
+
+    @Test
     void a_patch_that_removes_every_nomination_removes_each_one() {
         Nominations current = Nominations.rehydrate(PATIENT, Map.of(DispensingSiteType.PHARMACY, new OdsCode("FA565")), 2);
         ObjectNode original = mapper.patient(current);

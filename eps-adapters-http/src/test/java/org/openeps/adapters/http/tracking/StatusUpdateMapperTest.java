@@ -171,4 +171,37 @@ class StatusUpdateMapperTest {
         assertThat(issue.path("code").asString()).isEqualTo("duplicate");
         assertThat(issue.path("details").path("coding").path(0).path("code").asString()).isEqualTo("REC_CONFLICT");
     }
+
+    @Test
+    void a_task_id_resent_in_upper_case_is_the_duplicate_of_the_one_stored_in_lower_case() {
+        ObjectNode body = (ObjectNode) ExampleFiles.json("status-update/multiple-items-req.json");
+        ObjectNode second = (ObjectNode) body.path("entry").path(1);
+        second.put("fullUrl", "urn:uuid:0AE4DAF3-F24B-479D-B8FA-B69E2D873B60");
+        ((ObjectNode) second.path("resource")).put("id", "0AE4DAF3-F24B-479D-B8FA-B69E2D873B60");
+        StatusUpdateBundle bundle = mapper.toBundle(body);
+
+        JsonNode conflict = mapper.duplicate(bundle, Set.of("0ae4daf3-f24b-479d-b8fa-b69e2d873b60"),
+                Instant.parse("2024-01-01T00:00:00Z")).path("entry").path(1);
+
+        assertThat(conflict.path("fullUrl").asString()).isEqualTo("urn:uuid:0AE4DAF3-F24B-479D-B8FA-B69E2D873B60");
+        assertThat(conflict.path("response").path("status").asString()).isEqualTo("409 Conflict");
+        assertThat(conflict.path("response").path("location").asString())
+                .isEqualTo("Task/0ae4daf3-f24b-479d-b8fa-b69e2d873b60");
+    }
+
+    @Test
+    void a_task_id_that_is_a_number_or_an_object_is_refused_not_stored_as_json_text() {
+        for (String id : List.of("12345", "{\"value\": \"4d70678c-81e4-4ff4-8c67-17596fd0aa46\"}")) {
+            ObjectNode body = (ObjectNode) ExampleFiles.json("status-update/erd-dispatched-req.json");
+            ObjectNode entry = (ObjectNode) body.path("entry").path(0);
+            JsonNode idNode = JSON.parse(("{\"id\": " + id + "}").getBytes()).get("id");
+            ((ObjectNode) entry.path("resource")).set("id", idNode);
+            entry.put("fullUrl", "urn:uuid:" + idNode);
+
+            StatusUpdateCheck check = StatusUpdateRules.check(mapper.toBundle(body), Instant.parse("2024-01-30T12:00:00Z"));
+
+            assertThat(check).as(id).isEqualTo(new StatusUpdateCheck.Invalid(List.of(new EntryVerdict.Refused(
+                    Optional.of("urn:uuid:" + idNode), "Task ID is invalid: it must be a UUID."))));
+        }
+    }
 }
