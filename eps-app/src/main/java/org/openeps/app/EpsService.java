@@ -239,7 +239,7 @@ public final class EpsService implements AutoCloseable {
                     new TrackerRoutes(json, new ListPrescriptionsService(prescriptions, clock),
                             new SearchPatientsService(new JdbiTrackerQueries(jdbi), clock),
                             new ViewPrescriptionService(prescriptions, new JdbiPrescriptionHistory(jdbi),
-                                    new JdbiPharmacyStatuses(jdbi), directory), access),
+                                    new JdbiPharmacyStatuses(jdbi), directory, clock), access),
                     new PatientPrescriptionRoutes(json, new PatientBundleMapper(),
                             new ReadPatientPrescriptionsService(prescriptions, new JdbiPrescriptionHistory(jdbi),
                                     new JdbiPharmacyStatuses(jdbi), directory, clock), access),

@@ -94,7 +94,8 @@ final class WebPagesWiring {
         JdbiPharmacyStatuses pharmacyStatuses = new JdbiPharmacyStatuses(jdbi);
         routes.add(new TrackerPageRoutes(renderer, new ListPrescriptionsService(prescriptions, clock),
                 new SearchPatientsService(new JdbiTrackerQueries(jdbi), clock),
-                new ViewPrescriptionService(prescriptions, history, pharmacyStatuses, directory), access, clock));
+                new ViewPrescriptionService(prescriptions, history, pharmacyStatuses, directory, clock), access,
+                clock));
         routes.add(new PatientPageRoutes(renderer, webSessions, new ReadPatientPrescriptionsService(prescriptions,
                 history, pharmacyStatuses, directory, clock), access));
         return routes;

@@ -12,8 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -28,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openeps.adapters.persistence.PostgresDatabase;
 import org.openeps.adapters.persistence.tracking.JdbiPharmacyStatuses;
+import org.openeps.application.tracking.PharmacyStatuses;
 import org.openeps.domain.prescription.LineItemId;
 import org.openeps.domain.prescription.PrescriptionId;
 import org.openeps.domain.shared.OdsCode;
@@ -103,7 +107,7 @@ class StatusUpdateApiTest {
         ((ObjectNode) expected.path("entry").path(0).path("response").path("outcome").path("meta"))
                 .put("lastUpdated", "2024-07-22T12:00:00.000Z");
         assertThat(RunningService.json(response.body())).isEqualTo(expected);
-        Map<LineItemId, PharmacyStatus> latest = statuses.latestFrom(new PrescriptionId(FOUR_ITEMS_ID), 1,
+        Map<LineItemId, PharmacyStatus> latest = latestFrom(new PrescriptionId(FOUR_ITEMS_ID), 1,
                 new OdsCode(eps.owner(FOUR_ITEMS_ID)));
         assertThat(latest).containsOnlyKeys(new LineItemId(ITEM_2));
         PharmacyStatus stored = latest.get(new LineItemId(ITEM_2));
@@ -271,6 +275,10 @@ class StatusUpdateApiTest {
                         "Invalid last modified value provided."),
                 rule("lastModified a date-time", task -> task.put("lastModified", "22/07/2024"),
                         "Date format provided for lastModified is invalid."),
+                rule("lastModified not before 2000", task -> task.put("lastModified", "-5000-01-01T00:00:00Z"),
+                        "Invalid last modified value provided: it must not be before 2000-01-01."),
+                rule("Task ID a UUID, not a number", task -> task.put("id", 12345),
+                        "Invalid entry fullUrl or task id. Task ID is invalid: it must be a UUID."),
                 rule("NHS number check digit", task -> ((ObjectNode) task.path("for").path("identifier"))
                         .put("value", "9449304131"), "NHS number is invalid."),
                 rule("prescription ID check character", task -> ((ObjectNode) task.path("basedOn").path(0)
@@ -394,6 +402,43 @@ class StatusUpdateApiTest {
     }
 
     @Test
+    void a_task_id_resent_in_upper_case_is_the_same_task_and_409() {
+        String id = Examples.newPrescriptionId(RANDOM);
+        ObjectNode first = entry(id, "C9Z1O", "With Pharmacy", "in-progress", NOW.minusSeconds(60));
+        String taskId = first.path("resource").path("id").asString();
+        assertThat(post(bundle(List.of(first)), system()).statusCode()).isEqualTo(201);
+        ObjectNode upper = first.deepCopy();
+        upper.put("fullUrl", "urn:uuid:" + taskId.toUpperCase(Locale.ROOT));
+        ((ObjectNode) upper.path("resource")).put("id", taskId.toUpperCase(Locale.ROOT));
+
+        HttpResponse<String> response = post(bundle(List.of(upper)), system());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        JsonNode answered = RunningService.json(response.body()).path("entry").path(0);
+        assertThat(answered.path("response").path("status").asString()).isEqualTo("409 Conflict");
+        assertThat(answered.path("response").path("location").asString()).isEqualTo("Task/" + taskId);
+        assertThat(service.count("select count(*) from pharmacy_status where prescription_id = '" + id + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_task_id_of_3000_characters_is_refused_400_not_a_server_error() {
+        String id = Examples.newPrescriptionId(RANDOM);
+        ObjectNode entry = entry(id, "C9Z1O", "With Pharmacy", "in-progress", NOW);
+        String taskId = UUID.randomUUID() + "a".repeat(3_000);
+        entry.put("fullUrl", "urn:uuid:" + taskId);
+        ((ObjectNode) entry.path("resource")).put("id", taskId);
+
+        HttpResponse<String> response = post(bundle(List.of(entry)), system());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(diagnostics(RunningService.json(response.body()).path("entry").path(0)))
+                .isEqualTo("Task ID is invalid: it must be a UUID.");
+        assertThat(service.count("select count(*) from pharmacy_status where prescription_id = '" + id + "'"))
+                .isZero();
+    }
+
+    @Test
     void the_same_bundle_sent_twice_is_409_the_second_time() {
         byte[] body = bundle(List.of(entry(Examples.newPrescriptionId(RANDOM), "C9Z1O", "With Pharmacy",
                 "in-progress", NOW)));
@@ -412,7 +457,7 @@ class StatusUpdateApiTest {
         post201(bundle(List.of(entry(id, item, "C9Z1O", "Ready to Collect", "in-progress",
                 NOW.minus(Duration.ofHours(3))))));
 
-        assertThat(statuses.latestFrom(new PrescriptionId(id), 1, new OdsCode("C9Z1O")).get(new LineItemId(item))
+        assertThat(latestFrom(new PrescriptionId(id), 1, new OdsCode("C9Z1O")).get(new LineItemId(item))
                 .businessStatus()).isEqualTo(BusinessStatus.COLLECTED);
     }
 
@@ -429,11 +474,20 @@ class StatusUpdateApiTest {
                 NOW.minus(Duration.ofHours(2))))));
         post201(bundle(List.of(entry(id, ITEM_2, "FA565", "Collected", "completed", NOW))));
 
-        Map<LineItemId, PharmacyStatus> counted = statuses.latestFrom(new PrescriptionId(id), 1, holder);
+        Map<LineItemId, PharmacyStatus> counted = latestFrom(new PrescriptionId(id), 1, holder);
 
         assertThat(counted.get(new LineItemId(ITEM_2)).businessStatus()).isEqualTo(BusinessStatus.READY_TO_COLLECT);
         assertThat(statuses.findFor(new PrescriptionId(id))).extracting(PharmacyStatus::pharmacy)
                 .containsExactly(new OdsCode("VNE51"), new OdsCode("FA565"));
+    }
+
+    /** The newest update (by lastModified) of each item of one issue that this pharmacy sent, read as the readers do. */
+    private static Map<LineItemId, PharmacyStatus> latestFrom(PrescriptionId id, int issue, OdsCode pharmacy) {
+        Map<LineItemId, PharmacyStatus> latest = new LinkedHashMap<>();
+        // oldest first: a newer one replaces an older
+        statuses.findFrom(id, issue, Set.of(pharmacy), PharmacyStatuses.HOLDER_UPDATES_READ)
+                .forEach(update -> latest.put(update.itemId(), update));
+        return latest;
     }
 
     // ---- access --------------------------------------------------------------------------------------------------

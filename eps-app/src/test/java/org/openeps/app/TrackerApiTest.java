@@ -94,10 +94,11 @@ class TrackerApiTest {
         assertThat(details.path("patientDetails").path("family").asString()).isEqualTo(FAMILY);
         JsonNode history = details.path("messageHistory");
         assertThat(history.valueStream().map(entry -> entry.path("messageCode").asString()).toList())
+                .as("FA565's update is not there: the prescription was never released to it")
                 .containsExactly("prescription-order", "release", "status-update", "dispense-notification",
-                        "status-update", "status-update", "claim");
+                        "status-update", "claim");
         assertThat(history.valueStream().map(entry -> entry.path("newStatusCode").asString(null)).toList())
-                .containsExactly("0001", "0002", null, "0006", null, null, "0008");
+                .containsExactly("0001", "0002", null, "0006", null, "0008");
         assertThat(history.get(1).path("organisationODS").asString()).isEqualTo(HOLDER);
         assertThat(history.get(1).path("organisationName").asString()).isEqualTo("The Simple Pharmacy");
         assertThat(history.get(0).path("organisationName").asString()).isEqualTo("HALLGARTH SURGERY");
@@ -114,6 +115,50 @@ class TrackerApiTest {
                 .asString()).isEqualTo("17 Austhorpe Road, Crossgates, Leeds, West Yorkshire, LS15 8BA");
         assertThat(details.path("nominatedDispenser").path("organisationSummaryObjective").path("odsCode").asString())
                 .isEqualTo("FA565");
+    }
+
+    @Test
+    void status_updates_from_a_pharmacy_the_prescription_was_never_released_to_are_not_in_its_timeline() {
+        String nhsNumber = newNhsNumber();
+        String id = prescribe(nhsNumber, FAMILY);
+        clock.advance(Duration.ofMinutes(5));
+        assertOk(eps.send("/FHIR/R4/Task/$release", RELEASE_BY_ID, replacements(id, nhsNumber, FAMILY)));
+        clock.advance(Duration.ofMinutes(5));
+        assertStored(statusUpdate(id, nhsNumber, ITEMS.get(0), HOLDER, "With Pharmacy", "in-progress"));
+        clock.advance(Duration.ofMinutes(5));
+        // anyone may send a status update about any prescription under any ODS code: the PSU API stores it
+        assertStored(statusUpdate(id, nhsNumber, ITEMS.get(0), "FA565", "Collected", "completed"));
+        assertStored(statusUpdate(id, nhsNumber, ITEMS.get(1), "FX111", "Ready to Collect", "in-progress"));
+
+        JsonNode details = ok(get("/api/prescription-details/" + encode(id), PRESCRIBER));
+
+        JsonNode history = details.path("messageHistory");
+        assertThat(history.valueStream().map(entry -> entry.path("messageCode").asString()).toList())
+                .containsExactly("prescription-order", "release", "status-update");
+        assertThat(history.get(2).path("organisationODS").asString()).isEqualTo(HOLDER);
+        assertThat(history.toString()).doesNotContain("FA565\"", "FX111", "Collected", "Ready to Collect");
+        assertThat(item(details, ITEMS.get(0)).path("pharmacyStatus").asString()).isEqualTo("With Pharmacy");
+        assertThat(item(details, ITEMS.get(1)).path("pharmacyStatus").isNull()).isTrue();
+    }
+
+    @Test
+    void an_update_dated_ahead_is_not_an_items_pharmacy_status_until_its_time_comes() {
+        String nhsNumber = newNhsNumber();
+        String id = prescribe(nhsNumber, FAMILY);
+        clock.advance(Duration.ofMinutes(5));
+        assertOk(eps.send("/FHIR/R4/Task/$release", RELEASE_BY_ID, replacements(id, nhsNumber, FAMILY)));
+        clock.advance(Duration.ofMinutes(5));
+        assertStored(statusUpdate(id, nhsNumber, ITEMS.get(0), HOLDER, "With Pharmacy", "in-progress"));
+        Instant ahead = clock.instant().plus(Duration.ofHours(2));
+        assertStored(StatusUpdates.send(service, StatusUpdates.entry(id, nhsNumber, ITEMS.get(0), HOLDER,
+                "Ready to Collect", "in-progress", ahead)));
+
+        JsonNode before = ok(get("/api/prescription-details/" + encode(id), PRESCRIBER));
+        clock.advance(Duration.ofHours(2));
+        JsonNode after = ok(get("/api/prescription-details/" + encode(id), PRESCRIBER));
+
+        assertThat(item(before, ITEMS.get(0)).path("pharmacyStatus").asString()).isEqualTo("With Pharmacy");
+        assertThat(item(after, ITEMS.get(0)).path("pharmacyStatus").asString()).isEqualTo("Ready to Collect");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.openeps.application.directory.OrganisationDirectory;
 import org.openeps.application.prescription.PrescriptionHistory;
 import org.openeps.application.prescription.PrescriptionRepository;
@@ -25,10 +26,13 @@ import org.openeps.domain.shared.NhsNumber;
 import org.openeps.domain.shared.OdsCode;
 import org.openeps.domain.tracking.PatientItemStatus;
 import org.openeps.domain.tracking.PatientStatusRules;
+import org.openeps.domain.tracking.PharmacyStatus;
 
 /**
  * Reads a patient's prescriptions, newest first, at most {@value ReadPatientPrescriptionsUseCase#LIMIT}, with what the
  * patient is told about each item ({@link PatientStatusRules}), the prescriber and the dispenser from the directory.
+ * Of the status updates, only the dispenser holding the issue's count, and only its newest
+ * {@value PharmacyStatuses#HOLDER_UPDATES_READ} about the issue are read.
  */
 public final class ReadPatientPrescriptionsService implements ReadPatientPrescriptionsUseCase {
 
@@ -73,8 +77,13 @@ public final class ReadPatientPrescriptionsService implements ReadPatientPrescri
                                      Instant now) {
         PrescriptionOrder order = prescription.order();
         Issue issue = prescription.currentIssue();
+        // only the holder's updates about this issue count, and no more of them than a pharmacy sends
+        List<PharmacyStatus> fromHolder = issue.dispenser()
+                .map(holder -> pharmacyStatuses.findFrom(prescription.id(), issue.number(), Set.of(holder),
+                        PharmacyStatuses.HOLDER_UPDATES_READ))
+                .orElse(List.of());
         Map<LineItemId, PatientItemStatus> statuses = PatientStatusRules.statuses(prescription, issue,
-                history.findFor(prescription.id()), pharmacyStatuses.findFor(prescription.id()), now);
+                history.findFor(prescription.id()), fromHolder, now);
         Optional<OdsCode> dispenser = issue.dispenser()
                 .or(() -> prescription.nomination().map(nomination -> nomination.organisation()));
         OdsCode prescriberOds = order.prescriber().organisation();

@@ -25,9 +25,13 @@ import org.openeps.domain.prescription.TreatmentType;
  * @param prescriber                      the prescribing organisation
  * @param nominatedDispenser              the dispenser the prescription is nominated to now, if any
  * @param currentDispenser                the dispenser the shown issue was released to, if any
- * @param timeline                        the shown issue's history, oldest first
+ * @param timeline                        the shown issue's history, oldest first: its status changes, and the status
+ *                                        updates about it from the pharmacies it was released to
  * @param nonDispensingReason             the reason the dispenser gave for not dispensing the prescription, in the
  *                                        dispense notification that stands (not one withdrawn)
+ * @param olderStatusUpdatesOmitted       the pharmacies that held the issue sent more status updates about it than the
+ *                                        timeline shows ({@value #STATUS_UPDATES_SHOWN}, the newest): older ones are
+ *                                        left out
  */
 public record PrescriptionDetails(
         PatientDetails patient,
@@ -44,7 +48,11 @@ public record PrescriptionDetails(
         Optional<OrganisationCard> nominatedDispenser,
         Optional<OrganisationCard> currentDispenser,
         List<TimelineEntry> timeline,
-        Optional<Reason> nonDispensingReason) {
+        Optional<Reason> nonDispensingReason,
+        boolean olderStatusUpdatesOmitted) {
+
+    /** How many pharmacy status updates the timeline shows at most: the newest. */
+    public static final int STATUS_UPDATES_SHOWN = 100;
 
     public PrescriptionDetails {
         Objects.requireNonNull(patient, "patient");
@@ -63,6 +71,18 @@ public record PrescriptionDetails(
         Objects.requireNonNull(nonDispensingReason, "nonDispensingReason");
     }
 
+    /** The details with every status update in the timeline. */
+    public PrescriptionDetails(PatientDetails patient, PrescriptionId prescriptionId, LocalDate issueDate,
+                               TreatmentType treatmentType, PrescriptionStatus status, Optional<Integer> daysSupply,
+                               IssueNavigation issues, boolean pendingCancellation, Optional<Reason> cancellationReason,
+                               List<ItemDetails> items, OrganisationCard prescriber,
+                               Optional<OrganisationCard> nominatedDispenser, Optional<OrganisationCard> currentDispenser,
+                               List<TimelineEntry> timeline, Optional<Reason> nonDispensingReason) {
+        this(patient, prescriptionId, issueDate, treatmentType, status, daysSupply, issues, pendingCancellation,
+                cancellationReason, items, prescriber, nominatedDispenser, currentDispenser, timeline,
+                nonDispensingReason, false);
+    }
+
     /** The details without a non-dispensing reason for the prescription. */
     public PrescriptionDetails(PatientDetails patient, PrescriptionId prescriptionId, LocalDate issueDate,
                                TreatmentType treatmentType, PrescriptionStatus status, Optional<Integer> daysSupply,
@@ -71,7 +91,8 @@ public record PrescriptionDetails(
                                Optional<OrganisationCard> nominatedDispenser, Optional<OrganisationCard> currentDispenser,
                                List<TimelineEntry> timeline) {
         this(patient, prescriptionId, issueDate, treatmentType, status, daysSupply, issues, pendingCancellation,
-                cancellationReason, items, prescriber, nominatedDispenser, currentDispenser, timeline, Optional.empty());
+                cancellationReason, items, prescriber, nominatedDispenser, currentDispenser, timeline, Optional.empty(),
+                false);
     }
 
     /** The reason for the prescription banner: why it is cancelled (or to be), else why it was not dispensed. */

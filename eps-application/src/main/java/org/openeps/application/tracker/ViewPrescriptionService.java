@@ -1,13 +1,17 @@
 package org.openeps.application.tracker;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.openeps.application.directory.OrganisationDirectory;
 import org.openeps.application.prescription.PrescriptionHistory;
@@ -18,7 +22,6 @@ import org.openeps.domain.prescription.ChangeReasons;
 import org.openeps.domain.prescription.HistoryEvent;
 import org.openeps.domain.prescription.Issue;
 import org.openeps.domain.prescription.LineItem;
-import org.openeps.domain.prescription.LineItemId;
 import org.openeps.domain.prescription.ItemStatus;
 import org.openeps.domain.prescription.PendingCancellation;
 import org.openeps.domain.prescription.Prescription;
@@ -27,11 +30,18 @@ import org.openeps.domain.prescription.PrescriptionStatus;
 import org.openeps.domain.shared.EpsException;
 import org.openeps.domain.shared.ErrorCode;
 import org.openeps.domain.shared.OdsCode;
+import org.openeps.domain.tracking.PatientStatusRules;
 import org.openeps.domain.tracking.PharmacyStatus;
 
 /**
  * The tracker's prescription details: the prescription from the repository, its history, the status updates pharmacies
  * sent, and the organisations from the directory.
+ *
+ * <p>Status updates: anyone may send one about any prescription, so only those that count are read. An item's latest
+ * pharmacy status is what the patient is shown too ({@link PatientStatusRules#latest}): the newest update from the
+ * dispenser holding the shown issue whose {@code lastModified} has come (one dated ahead waits for its time). The
+ * timeline shows the updates about the shown issue from the pharmacies it was released to (the holder, and those that
+ * held it before a return), the newest {@value PrescriptionDetails#STATUS_UPDATES_SHOWN} of them.
  *
  * <p>Reasons: an item (or the issue) that is cancelled shows the reason of the latest event that cancelled it; one a
  * cancellation waits for shows that pending cancellation's reason. An item left not dispensed, owing or cancelled by
@@ -44,13 +54,15 @@ public final class ViewPrescriptionService implements ViewPrescriptionUseCase {
     private final PrescriptionHistory history;
     private final PharmacyStatuses pharmacyStatuses;
     private final OrganisationDirectory directory;
+    private final Clock clock;
 
     public ViewPrescriptionService(PrescriptionRepository prescriptions, PrescriptionHistory history,
-                                   PharmacyStatuses pharmacyStatuses, OrganisationDirectory directory) {
+                                   PharmacyStatuses pharmacyStatuses, OrganisationDirectory directory, Clock clock) {
         this.prescriptions = prescriptions;
         this.history = history;
         this.pharmacyStatuses = pharmacyStatuses;
         this.directory = directory;
+        this.clock = clock;
     }
 
     @Override
@@ -74,9 +86,11 @@ public final class ViewPrescriptionService implements ViewPrescriptionUseCase {
                 .toList();
         ChangeReasons standing = standingNotification(events);
 
-        Map<LineItemId, PharmacyStatus> latest = issue.dispenser()
-                .map(holder -> pharmacyStatuses.latestFrom(prescription.id(), shown, holder))
-                .orElse(Map.of());
+        Instant now = clock.instant();
+        List<PharmacyStatus> fromHolder = issue.dispenser()
+                .map(holder -> pharmacyStatuses.findFrom(prescription.id(), shown, Set.of(holder),
+                        PharmacyStatuses.HOLDER_UPDATES_READ))
+                .orElse(List.of());
         List<ItemDetails> items = order.items().stream().map(item -> {
             boolean itemPending = pending.filter(cancel -> cancel.item().map(item.id()::equals).orElse(true)).isPresent();
             ItemStatus status = issue.itemStatus(item.id());
@@ -90,7 +104,7 @@ public final class ViewPrescriptionService implements ViewPrescriptionUseCase {
                     ? standing.nonDispensingOf(item.id()).map(Reason::nonDispensing) : Optional.empty();
             return new ItemDetails(item.id(), item.medication().display(), item.medication().code(),
                     quantity(item), item.dosageText(), status,
-                    Optional.ofNullable(latest.get(item.id())).map(update -> new ItemPharmacyStatus(
+                    PatientStatusRules.latest(fromHolder, item.id(), now).map(update -> new ItemPharmacyStatus(
                             update.businessStatus(), update.taskStatus(), update.lastModified(), update.pharmacy())),
                     itemPending, cancellationReason, nonDispensingReason);
         }).toList();
@@ -98,6 +112,10 @@ public final class ViewPrescriptionService implements ViewPrescriptionUseCase {
         Optional<Reason> cancellationReason = issue.status() == PrescriptionStatus.CANCELLED
                 ? latestReason(events, ChangeReasons::cancellation).map(Reason::cancellation).or(() -> pendingReason)
                 : pendingReason;
+        List<PharmacyStatus> updates = pharmacyStatuses.findFrom(prescription.id(), shown, holders(issue, events),
+                PrescriptionDetails.STATUS_UPDATES_SHOWN + 1);
+        boolean olderUpdatesOmitted = updates.size() > PrescriptionDetails.STATUS_UPDATES_SHOWN;
+        List<PharmacyStatus> shownUpdates = olderUpdatesOmitted ? updates.subList(1, updates.size()) : updates;
 
         return new PrescriptionDetails(
                 PatientDetails.of(order.patient()),
@@ -114,8 +132,19 @@ public final class ViewPrescriptionService implements ViewPrescriptionUseCase {
                 prescription.nomination().map(nominated -> cards.card(nominated.organisation(),
                         nameGiven(nominated.organisation(), prescriber, prescriberName))),
                 issue.dispenser().map(holder -> cards.card(holder, nameGiven(holder, prescriber, prescriberName))),
-                timeline(prescription, shown, events, cards, prescriber, prescriberName),
-                standing.nonDispensing().map(Reason::nonDispensing));
+                timeline(prescription, events, shownUpdates, cards, prescriber, prescriberName),
+                standing.nonDispensing().map(Reason::nonDispensing),
+                olderUpdatesOmitted);
+    }
+
+    /** The pharmacies the issue was released to, oldest first, and the one holding it now. */
+    private static Set<OdsCode> holders(Issue issue, List<HistoryEvent> events) {
+        Set<OdsCode> holders = new LinkedHashSet<>();
+        events.stream()
+                .filter(event -> event.event().equals(PatientStatusRules.RELEASE_EVENT))
+                .forEach(event -> event.organisation().ifPresent(holders::add));
+        issue.dispenser().ifPresent(holders::add);
+        return holders;
     }
 
     /** The reason the latest event that gives one gives. */
@@ -151,8 +180,9 @@ public final class ViewPrescriptionService implements ViewPrescriptionUseCase {
     }
 
     /** The issue's status changes and the pharmacy status updates about it, oldest first (a change before an update). */
-    private List<TimelineEntry> timeline(Prescription prescription, int shown, List<HistoryEvent> events,
-                                         OrganisationCards cards, OdsCode prescriber, Optional<String> prescriberName) {
+    private static List<TimelineEntry> timeline(Prescription prescription, List<HistoryEvent> events,
+                                                List<PharmacyStatus> updates, OrganisationCards cards,
+                                                OdsCode prescriber, Optional<String> prescriberName) {
         PrescriptionOrder order = prescription.order();
         List<TimelineEntry> entries = new ArrayList<>();
         for (HistoryEvent event : events) {
@@ -170,10 +200,7 @@ public final class ViewPrescriptionService implements ViewPrescriptionUseCase {
                     Optional.of(event.status()), items, reasons.cancellation().map(Reason::cancellation),
                     reasons.nonDispensing().map(Reason::nonDispensing)));
         }
-        for (PharmacyStatus status : pharmacyStatuses.findFor(prescription.id())) {
-            if (status.issueNumber() != shown) {
-                continue;
-            }
+        for (PharmacyStatus status : updates) {
             String medication = order.item(status.itemId()).map(item -> item.medication().display())
                     .orElse("Item " + status.itemId());
             entries.add(new TimelineEntry(status.lastModified(), TimelineEntry.Kind.PHARMACY_STATUS,

@@ -71,7 +71,7 @@ class ViewPrescriptionReasonsTest {
     private final WithdrawDispenseService withdraw = new WithdrawDispenseService(transactions, changes, clock);
     private final ReturnPrescriptionService returns = new ReturnPrescriptionService(transactions, changes, clock);
     private final ViewPrescriptionService view =
-            new ViewPrescriptionService(prescriptions, history, new InMemoryPharmacyStatuses(), directory);
+            new ViewPrescriptionService(prescriptions, history, new InMemoryPharmacyStatuses(), directory, clock);
 
     private final NhsNumber patient = newPatient();
     private final Prescription prescription = prescriptions.add(

@@ -7,7 +7,11 @@ import static org.openeps.application.prescription.PrescriptionOrders.erdOrder;
 import static org.openeps.application.prescription.PrescriptionOrders.newId;
 import static org.openeps.application.prescription.PrescriptionOrders.newPatient;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +38,14 @@ import org.openeps.domain.shared.NhsNumber;
 import org.openeps.domain.shared.OdsCode;
 import org.openeps.domain.tracking.BusinessStatus;
 import org.openeps.domain.tracking.BusinessStatus.TaskStatus;
+import org.openeps.domain.tracking.PatientStatusRules;
 import org.openeps.domain.tracking.PharmacyStatus;
 
 class ViewPrescriptionServiceTest {
 
     private static final Instant T0 = Instant.parse("2026-03-10T10:00:00Z");
+    /** When the tracker is asked: after every update of these tests but those dated ahead. */
+    private static final Instant NOW = T0.plus(Duration.ofDays(1));
     private static final OdsCode PRACTICE = OdsCode.parse("A83008");
     private static final OdsCode PHARMACY = OdsCode.parse("FA565");
     private static final OdsCode OTHER_PHARMACY = OdsCode.parse("FX111");
@@ -49,8 +56,7 @@ class ViewPrescriptionServiceTest {
     private final InMemoryPharmacyStatuses statuses = new InMemoryPharmacyStatuses();
     private final InMemoryOrganisationDirectory directory = new InMemoryOrganisationDirectory();
     private final PrescriptionChanges changes = new PrescriptionChanges(repository, history);
-    private final ViewPrescriptionService service = new ViewPrescriptionService(repository, history, statuses,
-            directory);
+    private final ViewPrescriptionService service = serviceAt(NOW);
     private final NhsNumber patient = newPatient();
 
     ViewPrescriptionServiceTest() {
@@ -113,6 +119,93 @@ class ViewPrescriptionServiceTest {
         assertThat(details.items().get(0).pharmacyStatus().map(ItemPharmacyStatus::status))
                 .contains(BusinessStatus.READY_TO_COLLECT);
         assertThat(details.items().get(1).pharmacyStatus()).as("only another pharmacy sent about it").isEmpty();
+    }
+
+    @Test
+    void an_update_dated_ahead_is_not_the_latest_pharmacy_status_until_its_time_comes_as_the_patient_is_told() {
+        Prescription acute = released(acuteStored());
+        LineItemId item = acute.order().items().get(0).id();
+        Instant ahead = NOW.plus(Duration.ofHours(3));
+        statuses.record(List.of(
+                status("t1", acute, item, PHARMACY, BusinessStatus.WITH_PHARMACY, T0.plusSeconds(100)),
+                status("t2", acute, item, PHARMACY, BusinessStatus.COLLECTED, ahead)));
+
+        PrescriptionDetails now = service.view(ViewPrescriptionQuery.of(acute.id())).orElseThrow();
+        PrescriptionDetails then = serviceAt(ahead).view(ViewPrescriptionQuery.of(acute.id())).orElseThrow();
+
+        assertThat(now.items().getFirst().pharmacyStatus().map(ItemPharmacyStatus::status))
+                .contains(BusinessStatus.WITH_PHARMACY);
+        assertThat(then.items().getFirst().pharmacyStatus().map(ItemPharmacyStatus::status))
+                .contains(BusinessStatus.COLLECTED);
+        assertThat(now.items().getFirst().pharmacyStatus()).isEqualTo(
+                PatientStatusRules.latest(statuses.findFor(acute.id()), item, NOW).map(update -> new ItemPharmacyStatus(
+                        update.businessStatus(), update.taskStatus(), update.lastModified(), update.pharmacy())));
+    }
+
+    @Test
+    void the_timeline_shows_no_update_from_a_pharmacy_the_issue_was_never_released_to() {
+        Prescription acute = released(acuteStored());
+        LineItemId item = acute.order().items().get(0).id();
+        statuses.record(List.of(
+                status("t1", acute, item, PHARMACY, BusinessStatus.READY_TO_COLLECT, T0.plusSeconds(100)),
+                status("t2", acute, item, OTHER_PHARMACY, BusinessStatus.COLLECTED, T0.plusSeconds(200))));
+
+        List<TimelineEntry> timeline = view(acute.id(), 1).timeline();
+
+        assertThat(timeline).filteredOn(entry -> entry.kind() == TimelineEntry.Kind.PHARMACY_STATUS)
+                .extracting(entry -> entry.organisationCode().orElseThrow()).containsExactly(PHARMACY);
+    }
+
+    @Test
+    void the_timeline_keeps_the_updates_of_a_pharmacy_that_held_the_issue_before_it_was_returned() {
+        Prescription acute = released(acuteStored());
+        LineItemId item = acute.order().items().get(0).id();
+        statuses.record(List.of(status("t1", acute, item, PHARMACY, BusinessStatus.WITH_PHARMACY, T0.plusSeconds(70))));
+        acute = changes.apply(acute, p -> p.returnToSpine(PHARMACY, T0.plusSeconds(80)), T0.plusSeconds(80),
+                PHARMACIST, "return", Optional.empty());
+        acute = changes.apply(acute, p -> p.release(OTHER_PHARMACY, T0.plusSeconds(90)), T0.plusSeconds(90),
+                Actor.of(OTHER_PHARMACY, Optional.empty()), "release", Optional.empty());
+        statuses.record(List.of(
+                status("t2", acute, item, OTHER_PHARMACY, BusinessStatus.READY_TO_COLLECT, T0.plusSeconds(100)),
+                status("t3", acute, item, OdsCode.parse("FY222"), BusinessStatus.COLLECTED, T0.plusSeconds(110))));
+
+        PrescriptionDetails details = view(acute.id(), 1);
+
+        assertThat(details.timeline()).extracting(TimelineEntry::event)
+                .containsExactly("release", "status-update", "return", "release", "status-update");
+        assertThat(details.timeline()).filteredOn(entry -> entry.kind() == TimelineEntry.Kind.PHARMACY_STATUS)
+                .extracting(entry -> entry.organisationCode().orElseThrow())
+                .containsExactly(PHARMACY, OTHER_PHARMACY);
+        assertThat(details.items().getFirst().pharmacyStatus().map(ItemPharmacyStatus::status))
+                .as("the item's status is the holder's alone").contains(BusinessStatus.READY_TO_COLLECT);
+    }
+
+    @Test
+    void the_timeline_shows_the_newest_status_updates_up_to_its_cap_and_says_older_ones_are_left_out() {
+        Prescription acute = released(acuteStored());
+        LineItemId item = acute.order().items().get(0).id();
+        int shown = PrescriptionDetails.STATUS_UPDATES_SHOWN;
+        List<PharmacyStatus> sent = new ArrayList<>();
+        for (int i = 0; i < shown; i++) {
+            sent.add(status("t" + i, acute, item, PHARMACY, BusinessStatus.WITH_PHARMACY, T0.plusSeconds(100 + i)));
+        }
+        statuses.record(sent);
+
+        PrescriptionDetails all = view(acute.id(), 1);
+        statuses.record(List.of(status("newest", acute, item, PHARMACY, BusinessStatus.READY_TO_COLLECT,
+                T0.plusSeconds(1000))));
+        PrescriptionDetails capped = view(acute.id(), 1);
+
+        assertThat(all.olderStatusUpdatesOmitted()).isFalse();
+        assertThat(all.timeline()).filteredOn(entry -> entry.kind() == TimelineEntry.Kind.PHARMACY_STATUS)
+                .hasSize(shown);
+        assertThat(capped.olderStatusUpdatesOmitted()).isTrue();
+        assertThat(capped.timeline()).filteredOn(entry -> entry.kind() == TimelineEntry.Kind.PHARMACY_STATUS)
+                .hasSize(shown)
+                .extracting(TimelineEntry::at)
+                .as("the oldest left out, the newest kept")
+                .doesNotContain(T0.plusSeconds(100)).contains(T0.plusSeconds(101), T0.plusSeconds(1000));
+        assertThat(capped.timeline()).extracting(TimelineEntry::event).startsWith("release");
     }
 
     @Test
@@ -190,6 +283,14 @@ class ViewPrescriptionServiceTest {
                 .contains(new Reason("0002", "Clinical contra-indication"));
         assertThat(details.items().get(1).pendingCancellation()).isFalse();
         assertThat(details.items().get(1).cancellationReason()).isEmpty();
+    }
+
+    private ViewPrescriptionService serviceAt(Instant now) {
+        return new ViewPrescriptionService(repository, history, statuses, directory, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private Prescription acuteStored() {
+        return repository.add(Prescription.create(acuteOrder(newId(), patient), T0), "{}");
     }
 
     private PrescriptionDetails view(PrescriptionId id, int issue) {

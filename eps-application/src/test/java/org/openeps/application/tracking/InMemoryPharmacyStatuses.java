@@ -4,12 +4,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.openeps.application.shared.InMemoryTransactions;
-import org.openeps.domain.prescription.LineItemId;
 import org.openeps.domain.prescription.PrescriptionId;
 import org.openeps.domain.shared.OdsCode;
 import org.openeps.domain.tracking.PharmacyStatus;
@@ -47,21 +44,24 @@ public final class InMemoryPharmacyStatuses implements PharmacyStatuses, Pharmac
     }
 
     @Override
-    public synchronized Map<LineItemId, PharmacyStatus> latestFrom(PrescriptionId id, int issueNumber,
-                                                                    OdsCode pharmacy) {
-        Map<LineItemId, PharmacyStatus> latest = new LinkedHashMap<>();
-        for (PharmacyStatus status : stored) {
-            if (status.prescriptionId().equals(id) && status.issueNumber() == issueNumber
-                    && status.pharmacy().equals(pharmacy)) {
-                // stored in order, so a later one with the same lastModified replaces the earlier
-                latest.merge(status.itemId(), status,
-                        (before, after) -> after.lastModified().isBefore(before.lastModified()) ? before : after);
-            }
+    public synchronized List<PharmacyStatus> findFrom(PrescriptionId id, int issueNumber, Set<OdsCode> pharmacies,
+                                                      int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
-        return Map.copyOf(latest);
+        // a stable sort keeps the order stored among equal lastModified: the newest are the last
+        List<PharmacyStatus> counted = stored.stream()
+                .filter(status -> status.prescriptionId().equals(id) && status.issueNumber() == issueNumber
+                        && pharmacies.contains(status.pharmacy()))
+                .sorted(Comparator.comparing(PharmacyStatus::lastModified))
+                .toList();
+        return List.copyOf(counted.subList(Math.max(0, counted.size() - limit), counted.size()));
     }
 
-    @Override
+    /**
+     * Every status update stored about a prescription, from any pharmacy, about any issue, oldest {@code lastModified}
+     * first (as {@code JdbiPharmacyStatuses.findFor}): for tests, not part of {@link PharmacyStatuses}.
+     */
     public synchronized List<PharmacyStatus> findFor(PrescriptionId id) {
         // a stable sort keeps the order stored among equal lastModified
         return stored.stream()

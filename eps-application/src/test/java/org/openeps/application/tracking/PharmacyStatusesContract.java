@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -55,12 +56,18 @@ public abstract class PharmacyStatusesContract {
                 lastModified, RECEIVED);
     }
 
-    @Test
-    void nothing_is_found_for_a_prescription_no_update_names() {
-        PrescriptionId id = newPrescription();
+    /** What one pharmacy sent about one issue, as much as there is (these tests send far fewer). */
+    private List<PharmacyStatus> from(PrescriptionId id, int issue, OdsCode... pharmacies) {
+        return statuses().findFrom(id, issue, Set.of(pharmacies), 10_000);
+    }
 
-        assertThat(statuses().findFor(id)).isEmpty();
-        assertThat(statuses().latestFrom(id, 1, HOLDER)).isEmpty();
+    @Test
+    void nothing_is_found_for_a_prescription_no_update_names_nor_from_no_pharmacy() {
+        PrescriptionId id = newPrescription();
+        log().record(List.of(update(id, newItem(), 1, HOLDER, BusinessStatus.WITH_PHARMACY, T0)));
+
+        assertThat(from(newPrescription(), 1, HOLDER)).isEmpty();
+        assertThat(statuses().findFrom(id, 1, Set.of(), 10)).isEmpty();
     }
 
     @Test
@@ -69,55 +76,70 @@ public abstract class PharmacyStatusesContract {
         LineItemId item = newItem();
         PharmacyStatus later = update(id, item, 1, HOLDER, BusinessStatus.COLLECTED, T0.plusSeconds(600));
         PharmacyStatus earlier = update(id, item, 1, HOLDER, BusinessStatus.READY_TO_COLLECT, T0);
-        PharmacyStatus erd = update(id, newItem(), 3, OTHER, BusinessStatus.DISPATCHED, T0.plusSeconds(60));
+        PharmacyStatus another = update(id, newItem(), 1, HOLDER, BusinessStatus.DISPATCHED, T0.plusSeconds(60));
 
-        log().record(List.of(later, earlier, erd));
+        log().record(List.of(later, earlier, another));
 
-        assertThat(statuses().findFor(id)).containsExactly(earlier, erd, later);
+        assertThat(from(id, 1, HOLDER)).containsExactly(earlier, another, later);
     }
 
     @Test
-    void the_newest_last_modified_of_each_item_wins_whatever_the_order_received() {
-        PrescriptionId id = newPrescription();
-        LineItemId first = newItem();
-        LineItemId second = newItem();
-        PharmacyStatus firstNewest = update(id, first, 1, HOLDER, BusinessStatus.READY_TO_COLLECT, T0.plusSeconds(300));
-        PharmacyStatus secondNewest = update(id, second, 1, HOLDER, BusinessStatus.WITH_PHARMACY, T0.plusSeconds(5));
-        log().record(List.of(firstNewest, update(id, second, 1, HOLDER, BusinessStatus.NOT_DISPENSED, T0)));
-        log().record(List.of(update(id, first, 1, HOLDER, BusinessStatus.WITH_PHARMACY, T0), secondNewest));
-
-        assertThat(statuses().latestFrom(id, 1, HOLDER)).isEqualTo(Map.of(first, firstNewest, second, secondNewest));
-    }
-
-    @Test
-    void only_the_pharmacy_asked_about_and_the_issue_asked_about_count() {
+    void only_the_pharmacies_asked_about_and_the_issue_asked_about_are_read() {
         PrescriptionId id = newPrescription();
         LineItemId item = newItem();
         PharmacyStatus holders = update(id, item, 2, HOLDER, BusinessStatus.WITH_PHARMACY, T0);
         PharmacyStatus others = update(id, item, 2, OTHER, BusinessStatus.COLLECTED, T0.plusSeconds(3600));
         PharmacyStatus issueOne = update(id, item, 1, HOLDER, BusinessStatus.COLLECTED, T0.plusSeconds(7200));
-        log().record(List.of(holders, others, issueOne));
+        PharmacyStatus stranger = update(id, item, 2, new OdsCode("FX111"), BusinessStatus.COLLECTED,
+                T0.plusSeconds(60));
+        log().record(List.of(holders, others, issueOne, stranger));
 
-        assertThat(statuses().latestFrom(id, 2, HOLDER)).isEqualTo(Map.of(item, holders));
-        assertThat(statuses().latestFrom(id, 2, OTHER)).isEqualTo(Map.of(item, others));
-        assertThat(statuses().latestFrom(id, 1, HOLDER)).isEqualTo(Map.of(item, issueOne));
-        assertThat(statuses().latestFrom(id, 3, HOLDER)).isEmpty();
-        assertThat(statuses().latestFrom(newPrescription(), 2, HOLDER)).isEmpty();
+        assertThat(from(id, 2, HOLDER)).containsExactly(holders);
+        assertThat(from(id, 2, OTHER)).containsExactly(others);
+        assertThat(from(id, 2, HOLDER, OTHER)).containsExactly(holders, others);
+        assertThat(from(id, 1, HOLDER)).containsExactly(issueOne);
+        assertThat(from(id, 3, HOLDER, OTHER)).isEmpty();
+        assertThat(from(newPrescription(), 2, HOLDER)).isEmpty();
     }
 
     @Test
-    void of_two_updates_with_the_same_last_modified_the_one_stored_last_wins() {
+    void only_the_newest_up_to_the_limit_are_read_and_returned_oldest_first() {
+        PrescriptionId id = newPrescription();
+        List<PharmacyStatus> sent = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sent.add(update(id, newItem(), 1, i % 2 == 0 ? HOLDER : OTHER, BusinessStatus.WITH_PHARMACY,
+                    T0.plusSeconds(i)));
+        }
+        List<PharmacyStatus> shuffled = new ArrayList<>(sent);
+        synchronized (RANDOM) {
+            Collections.shuffle(shuffled, RANDOM);
+        }
+        log().record(shuffled.subList(0, 5));
+        log().record(shuffled.subList(5, 10));
+
+        assertThat(statuses().findFrom(id, 1, Set.of(HOLDER, OTHER), 3)).containsExactlyElementsOf(sent.subList(7, 10));
+        assertThat(statuses().findFrom(id, 1, Set.of(HOLDER), 2)).containsExactly(sent.get(6), sent.get(8));
+        assertThat(statuses().findFrom(id, 1, Set.of(HOLDER, OTHER), 1)).containsExactly(sent.get(9));
+        assertThat(statuses().findFrom(id, 1, Set.of(HOLDER, OTHER), 10)).containsExactlyElementsOf(sent);
+        assertThatThrownBy(() -> statuses().findFrom(id, 1, Set.of(HOLDER), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void of_updates_with_the_same_last_modified_those_stored_later_come_later_and_are_kept_by_the_limit() {
         PrescriptionId id = newPrescription();
         LineItemId item = newItem();
-        log().record(List.of(update(id, item, 1, HOLDER, BusinessStatus.WITH_PHARMACY, T0)));
+        PharmacyStatus first = update(id, item, 1, HOLDER, BusinessStatus.WITH_PHARMACY, T0);
+        log().record(List.of(first));
         PharmacyStatus second = update(id, item, 1, HOLDER, BusinessStatus.READY_TO_COLLECT, T0);
         log().record(List.of(second));
-        PharmacyStatus inOneCallFirst = update(id, item, 1, HOLDER, BusinessStatus.WITH_PHARMACY, T0.plusSeconds(1));
-        PharmacyStatus inOneCallLast = update(id, item, 1, HOLDER, BusinessStatus.COLLECTED, T0.plusSeconds(1));
-
-        assertThat(statuses().latestFrom(id, 1, HOLDER)).isEqualTo(Map.of(item, second));
+        PharmacyStatus inOneCallFirst = update(id, item, 1, HOLDER, BusinessStatus.WITH_PHARMACY, T0);
+        PharmacyStatus inOneCallLast = update(id, item, 1, HOLDER, BusinessStatus.COLLECTED, T0);
         log().record(List.of(inOneCallFirst, inOneCallLast));
-        assertThat(statuses().latestFrom(id, 1, HOLDER)).isEqualTo(Map.of(item, inOneCallLast));
+
+        assertThat(from(id, 1, HOLDER)).containsExactly(first, second, inOneCallFirst, inOneCallLast);
+        assertThat(statuses().findFrom(id, 1, Set.of(HOLDER), 1)).containsExactly(inOneCallLast);
+        assertThat(statuses().findFrom(id, 1, Set.of(HOLDER), 3)).containsExactly(second, inOneCallFirst, inOneCallLast);
     }
 
     @Test
@@ -132,7 +154,7 @@ public abstract class PharmacyStatusesContract {
         assertThatThrownBy(() -> log().record(List.of(fresh, resent)))
                 .isInstanceOfSatisfying(DuplicateStatusUpdateException.class,
                         e -> assertThat(e.taskIds()).containsExactly(first.taskId()));
-        assertThat(statuses().findFor(id)).containsExactly(first);
+        assertThat(from(id, 1, HOLDER)).containsExactly(first);
     }
 
     @Test
@@ -146,7 +168,7 @@ public abstract class PharmacyStatusesContract {
         assertThatThrownBy(() -> log().record(List.of(once, other, twice)))
                 .isInstanceOfSatisfying(DuplicateStatusUpdateException.class,
                         e -> assertThat(e.taskIds()).containsExactly(once.taskId()));
-        assertThat(statuses().findFor(id)).isEmpty();
+        assertThat(from(id, 1, HOLDER)).isEmpty();
     }
 
     @Test
@@ -158,7 +180,7 @@ public abstract class PharmacyStatusesContract {
                 BusinessStatus.WITH_PHARMACY, TaskStatus.IN_PROGRESS, T0, RECEIVED);
 
         assertThatThrownBy(() -> log().record(List.of(sameTask))).isInstanceOf(DuplicateStatusUpdateException.class);
-        assertThat(statuses().findFor(another)).isEmpty();
+        assertThat(from(another, 1, HOLDER)).isEmpty();
     }
 
     @Test
@@ -171,8 +193,8 @@ public abstract class PharmacyStatusesContract {
 
         log().record(many);
 
-        assertThat(statuses().findFor(id)).containsExactlyElementsOf(many);
-        assertThat(statuses().latestFrom(id, 1, HOLDER)).hasSize(500);
+        assertThat(from(id, 1, HOLDER)).containsExactlyElementsOf(many);
+        assertThat(statuses().findFrom(id, 1, Set.of(HOLDER), 100)).containsExactlyElementsOf(many.subList(400, 500));
     }
 
     @Test
@@ -184,7 +206,7 @@ public abstract class PharmacyStatusesContract {
 
         log().record(List.of(precise));
 
-        PharmacyStatus read = statuses().findFor(id).getFirst();
+        PharmacyStatus read = from(id, 1, HOLDER).getFirst();
         assertThat(read.lastModified()).isEqualTo(Instant.parse("2026-03-04T09:00:00.123456Z"));
         assertThat(read.receivedAt()).isEqualTo(Instant.parse("2026-03-04T10:00:00.987654Z"));
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openeps.application.shared.InMemoryTransactions;
 import org.openeps.application.tracking.UpdatePrescriptionStatusUseCase.UpdatePrescriptionStatusCommand;
@@ -65,10 +66,11 @@ class UpdatePrescriptionStatusServiceTest {
                 Optional.of("urn:uuid:4d70678c-81e4-4ff4-8c67-17596fd0aa46"),
                 Optional.of("urn:uuid:0ae4daf3-f24b-479d-b8fa-b69e2d873b60"));
         assertThat(store.findFor(PRESCRIPTION)).extracting(PharmacyStatus::receivedAt).containsOnly(NOW);
-        assertThat(store.latestFrom(PRESCRIPTION, 1, PHARMACY).get(new LineItemId(ITEM)).businessStatus())
-                .isEqualTo(BusinessStatus.WITH_PHARMACY);
-        assertThat(store.latestFrom(PRESCRIPTION, 2, PHARMACY).get(new LineItemId(ITEM)).businessStatus())
-                .isEqualTo(BusinessStatus.READY_TO_COLLECT);
+        assertThat(store.findFrom(PRESCRIPTION, 1, Set.of(PHARMACY), 10)).singleElement()
+                .satisfies(update -> assertThat(update.itemId()).isEqualTo(new LineItemId(ITEM)))
+                .extracting(PharmacyStatus::businessStatus).isEqualTo(BusinessStatus.WITH_PHARMACY);
+        assertThat(store.findFrom(PRESCRIPTION, 2, Set.of(PHARMACY), 10)).singleElement()
+                .extracting(PharmacyStatus::businessStatus).isEqualTo(BusinessStatus.READY_TO_COLLECT);
     }
 
     @Test

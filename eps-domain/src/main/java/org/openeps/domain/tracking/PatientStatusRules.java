@@ -64,6 +64,9 @@ public final class PatientStatusRules {
     /** The history event that hands an issue to a dispenser. */
     public static final String RELEASE_EVENT = "release";
 
+    private static final Comparator<PharmacyStatus> NEWEST_LAST = Comparator
+            .comparing(PharmacyStatus::lastModified).thenComparing(PharmacyStatus::receivedAt);
+
     private PatientStatusRules() {
     }
 
@@ -71,7 +74,8 @@ public final class PatientStatusRules {
      * What the patient is told about every item of one issue, in prescription order.
      *
      * @param history  the prescription's history events, oldest first: the release time, and when items changed
-     * @param updates  status updates received about the prescription, from any pharmacy (only the holder's count)
+     * @param updates  status updates received about the prescription, in the order stored (only the holder's count,
+     *                 so a reader may pass the holder's alone)
      * @param now      the time the patient asks
      */
     public static Map<LineItemId, PatientItemStatus> statuses(Prescription prescription, Issue issue,
@@ -105,12 +109,19 @@ public final class PatientStatusRules {
 
     /**
      * The newest status update of one item that counts at {@code now}: the newest {@code lastModified} not after
-     * {@code now}; of two with the same {@code lastModified}, the one received later.
+     * {@code now}; of two with the same {@code lastModified}, the one received later; of two received at the same
+     * moment too (one bundle), the later in the list (stores list them in the order stored). The tracker and the
+     * patient view both read an item's status through this.
      */
     public static Optional<PharmacyStatus> latest(List<PharmacyStatus> updates, LineItemId item, Instant now) {
-        return updates.stream()
-                .filter(update -> update.itemId().equals(item) && !update.lastModified().isAfter(now))
-                .max(Comparator.comparing(PharmacyStatus::lastModified).thenComparing(PharmacyStatus::receivedAt));
+        Optional<PharmacyStatus> latest = Optional.empty();
+        for (PharmacyStatus update : updates) {
+            if (update.itemId().equals(item) && !update.lastModified().isAfter(now)
+                    && latest.map(before -> NEWEST_LAST.compare(update, before) >= 0).orElse(true)) {
+                latest = Optional.of(update);
+            }
+        }
+        return latest;
     }
 
     /** The phase of an item whose latest update is this one: completed a week after a terminal update. */

@@ -94,6 +94,7 @@ final class TrackerJson {
         }
         ArrayNode history = body.putArray("messageHistory");
         details.timeline().forEach(entry -> history.add(timelineEntry(entry)));
+        body.put("olderStatusUpdatesOmitted", details.olderStatusUpdatesOmitted());
         body.set("prescriberOrganisation", summaryObjective(details.prescriber()));
         details.nominatedDispenser().ifPresentOrElse(
                 card -> body.set("nominatedDispenser", summaryObjective(card)), () -> body.putNull("nominatedDispenser"));

@@ -7,9 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -32,8 +30,27 @@ import org.openeps.domain.tracking.PharmacyStatus;
 /**
  * Status updates in the {@code pharmacy_status} table, one row per Task, written with one batched insert per bundle
  * in the caller's transaction (or one of its own).
+ *
+ * <p>Bundles stored at the same moment that name some of the same Task IDs must not deadlock (PostgreSQL would fail one
+ * with 40P01, a 500): each call first takes a transaction-scoped advisory lock for every one of its Task IDs (on the
+ * ID's hash bucket, in ascending order, so any two calls take their common locks in one order), and only then looks
+ * for IDs already stored and inserts. A call naming an ID another call is storing waits for it to end, then finds the
+ * ID stored and is refused as a duplicate (409); no two transactions ever insert the same Task ID at once. Inserting
+ * the rows sorted by
+ * Task ID is not enough: {@code insert ... on conflict do nothing} racing on one key can itself deadlock (seen in
+ * {@code JdbiPharmacyStatusesTest}). Rows are inserted in the bundle's order, so {@code seq} (which breaks ties of
+ * {@code lastModified}: the row stored last wins) follows it.
  */
 public final class JdbiPharmacyStatuses implements PharmacyStatuses, PharmacyStatusLog {
+
+    /** The first key of the advisory locks on Task IDs ("PSU" in ASCII), apart from any other use of them. */
+    private static final int NAMESPACE = 0x505355;
+    /**
+     * Task IDs are locked by bucket of their hash, so one call holds at most this many locks whatever its size: a few
+     * concurrent 500-entry bundles cannot fill PostgreSQL's shared lock table ({@code max_locks_per_transaction} x
+     * connections, 6,400 by default); the price is that unrelated bundles sharing a bucket wait for each other.
+     */
+    private static final int LOCK_BUCKETS = 256;
 
     private final Jdbi jdbi;
     private final Dao dao;
@@ -50,13 +67,15 @@ public final class JdbiPharmacyStatuses implements PharmacyStatuses, PharmacySta
         }
         List<StatusRow> rows = statuses.stream().map(JdbiPharmacyStatuses::toRow).toList();
         jdbi.useTransaction(handle -> {
+            dao.lockTaskIds(NAMESPACE, rows.stream().map(row -> Math.floorMod(row.taskId().hashCode(), LOCK_BUCKETS))
+                    .distinct().sorted().toList());
             List<String> duplicates = repeated(rows, new HashSet<>(dao.storedAmong(
                     rows.stream().map(StatusRow::taskId).distinct().toList())));
             if (!duplicates.isEmpty()) {
                 throw new DuplicateStatusUpdateException(duplicates);
             }
             int[] inserted = dao.insert(rows);
-            // another request stored one of these Task IDs since they were looked for: roll back, report it
+            // stored since they were looked for, by a writer that did not lock (none should): roll back, report it
             List<String> raced = new ArrayList<>();
             for (int i = 0; i < inserted.length; i++) {
                 if (inserted[i] != 1) {
@@ -82,15 +101,22 @@ public final class JdbiPharmacyStatuses implements PharmacyStatuses, PharmacySta
     }
 
     @Override
-    public Map<LineItemId, PharmacyStatus> latestFrom(PrescriptionId id, int issueNumber, OdsCode pharmacy) {
-        Map<LineItemId, PharmacyStatus> latest = new LinkedHashMap<>();
-        dao.latestFrom(id.value(), issueNumber, pharmacy.value()).stream()
-                .map(JdbiPharmacyStatuses::toStatus)
-                .forEach(status -> latest.put(status.itemId(), status));
-        return latest;
+    public List<PharmacyStatus> findFrom(PrescriptionId id, int issueNumber, Set<OdsCode> pharmacies, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        if (pharmacies.isEmpty()) {
+            return List.of();
+        }
+        return dao.findFrom(id.value(), issueNumber, pharmacies.stream().map(OdsCode::value).sorted().toList(), limit)
+                .stream().map(JdbiPharmacyStatuses::toStatus).toList();
     }
 
-    @Override
+    /**
+     * Every status update stored about a prescription, from any pharmacy, about any issue, oldest {@code lastModified}
+     * first: unbounded, so not part of {@link PharmacyStatuses} and not for the readers of a page; for tests and
+     * support.
+     */
     public List<PharmacyStatus> findFor(PrescriptionId id) {
         return dao.findFor(id.value()).stream().map(JdbiPharmacyStatuses::toStatus).toList();
     }
@@ -132,6 +158,15 @@ public final class JdbiPharmacyStatuses implements PharmacyStatuses, PharmacySta
         @SqlQuery("select task_id from pharmacy_status where task_id in (<ids>)")
         List<String> storedAmong(@BindList("ids") Collection<String> ids);
 
+        /**
+         * Takes the advisory lock {@code (namespace, key)} of each key, in the order given (unnest yields the array in
+         * order), waiting for any other transaction holding one; they are held until this transaction ends.
+         */
+        @SqlQuery("""
+                select count(pg_advisory_xact_lock(:namespace, key)) from unnest(array[<keys>]::integer[]) as t(key)
+                """)
+        long lockTaskIds(@Bind("namespace") int namespace, @BindList("keys") List<Integer> keys);
+
         /** 1 for each row stored, 0 for one whose Task ID another transaction stored first. */
         @SqlBatch("insert into pharmacy_status (" + COLUMNS + """
                 ) values (:taskId, :prescriptionId, :itemId, :issueNumber, :nhsNumber, :pharmacy, :businessStatus,
@@ -140,13 +175,17 @@ public final class JdbiPharmacyStatuses implements PharmacyStatuses, PharmacySta
                 """)
         int[] insert(@BindMethods List<StatusRow> rows);
 
-        @SqlQuery("select distinct on (item_id) " + COLUMNS + """
+        /** The newest {@code limit} (a range of {@code pharmacy_status_by_item} per pharmacy), oldest first. */
+        @SqlQuery("select " + COLUMNS + " from (select seq, " + COLUMNS + """
 
-                from pharmacy_status
-                where prescription_id = :id and issue_number = :issue and pharmacy = :pharmacy
-                order by item_id, last_modified desc, seq desc
+                    from pharmacy_status
+                    where prescription_id = :id and issue_number = :issue and pharmacy in (<pharmacies>)
+                    order by last_modified desc, seq desc
+                    limit :limit) newest
+                order by last_modified, seq
                 """)
-        List<StatusRow> latestFrom(@Bind("id") String id, @Bind("issue") int issue, @Bind("pharmacy") String pharmacy);
+        List<StatusRow> findFrom(@Bind("id") String id, @Bind("issue") int issue,
+                                 @BindList("pharmacies") List<String> pharmacies, @Bind("limit") int limit);
 
         @SqlQuery("select " + COLUMNS + """
 

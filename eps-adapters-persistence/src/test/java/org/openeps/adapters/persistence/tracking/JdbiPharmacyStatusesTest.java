@@ -4,14 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openeps.adapters.persistence.JdbiTransactions;
 import org.openeps.adapters.persistence.PostgresDatabase;
 import org.openeps.adapters.persistence.TestDatabases;
+import org.openeps.application.tracking.DuplicateStatusUpdateException;
 import org.openeps.application.tracking.PharmacyStatusLog;
 import org.openeps.application.tracking.PharmacyStatuses;
 import org.openeps.application.tracking.PharmacyStatusesContract;
@@ -67,16 +76,76 @@ class JdbiPharmacyStatusesTest extends PharmacyStatusesContract {
     }
 
     @Test
-    void latest_from_reads_the_index_made_for_it() {
+    void find_from_reads_the_index_made_for_it() {
         String plan = database.jdbi().withHandle(handle -> {
             handle.execute("analyze pharmacy_status");
             handle.execute("set enable_seqscan = off");
             return String.join("\n", handle.createQuery("""
-                    explain select distinct on (item_id) task_id from pharmacy_status
-                    where prescription_id = 'X' and issue_number = 1 and pharmacy = 'FA565'
-                    order by item_id, last_modified desc, seq desc""").mapTo(String.class).list());
+                    explain select task_id from pharmacy_status
+                    where prescription_id = 'X' and issue_number = 1 and pharmacy in ('FA565', 'C9Z1O')
+                    order by last_modified desc, seq desc limit 100""").mapTo(String.class).list());
         });
 
         assertThat(plan).contains("pharmacy_status_by_item");
+    }
+
+    /**
+     * Bundles sent at the same moment naming some of the same Task IDs, each in an order of its own: inserted in the
+     * order received, two of them could each hold a Task ID the other waits for (PostgreSQL breaks the deadlock by
+     * failing one with 40P01, a 500). Each must instead store all its updates or be refused as a duplicate.
+     */
+    @Test
+    void concurrent_calls_naming_the_same_task_ids_in_different_orders_each_store_all_or_are_duplicates()
+            throws Exception {
+        int calls = 6;
+        Random random = new Random(20_261_124);
+        ExecutorService threads = Executors.newFixedThreadPool(calls);
+        try {
+            for (int round = 0; round < 15; round++) {
+                PrescriptionId id = PrescriptionId.generate(new OdsCode("A83008"), 9_000 + round, random);
+                List<String> taskIds = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    taskIds.add(UUID.randomUUID().toString());
+                }
+                // each call names 25 of the 40 (so any two share some), in an order of its own
+                List<List<PharmacyStatus>> bundles = new ArrayList<>();
+                for (int call = 0; call < calls; call++) {
+                    List<String> mine = new ArrayList<>(taskIds);
+                    Collections.shuffle(mine, random);
+                    LineItemId marker = new LineItemId(UUID.randomUUID().toString());
+                    bundles.add(mine.subList(0, 25).stream().map(taskId -> new PharmacyStatus(taskId, id, marker, 1,
+                            new NhsNumber("9449304130"), new OdsCode("FA565"), BusinessStatus.WITH_PHARMACY,
+                            TaskStatus.IN_PROGRESS, Instant.parse("2026-03-04T09:00:00Z"),
+                            Instant.parse("2026-03-04T09:00:01Z"))).toList());
+                }
+                CyclicBarrier start = new CyclicBarrier(calls);
+                List<Future<Boolean>> outcomes = new ArrayList<>();
+                for (List<PharmacyStatus> bundle : bundles) {
+                    outcomes.add(threads.submit(() -> {
+                        start.await(10, TimeUnit.SECONDS);
+                        try {
+                            store.record(bundle);
+                            return true;
+                        } catch (DuplicateStatusUpdateException duplicate) {
+                            return false;
+                        }
+                    }));
+                }
+                List<PharmacyStatus> expected = new ArrayList<>();
+                for (int call = 0; call < calls; call++) {
+                    // anything but a duplicate (a deadlock above all) fails the test here
+                    if (outcomes.get(call).get(30, TimeUnit.SECONDS)) {
+                        expected.addAll(bundles.get(call));
+                    }
+                }
+
+                assertThat(expected).as("round %d: one call stores its updates, the others share Task IDs with it",
+                        round).hasSize(25);
+                assertThat(store.findFor(id)).as("round %d: all of one call's updates, none of the others'", round)
+                        .containsExactlyInAnyOrderElementsOf(expected);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }
