@@ -39,10 +39,7 @@ class PatientViewApiTest {
     private static final String HOLDER = "VNE51";
     private static final String OTHER_PHARMACY = "FA565";
     private static final String STATUS_HISTORY = "https://fhir.nhs.uk/StructureDefinition/Extension-DM-PrescriptionStatusHistory";
-    /** The four items of the example, in prescription order. */
-    private static final List<String> ITEMS = List.of("a54219b8-f741-4c47-b662-e4f8dfa49ab6",
-            "6989b7bd-8db6-428c-a593-4022e3044c00", "2868554c-5565-4d31-b92a-c5b8dab8b90a",
-            "5cb17f5a-11ac-4e18-825f-6470467238b3");
+    private static final List<String> ITEMS = Examples.FOUR_ITEMS_ITEMS;
     private static final SplittableRandom RANDOM = new SplittableRandom(37);
 
     private static MutableClock clock;

@@ -38,10 +38,7 @@ class TrackerReasonsApiTest {
     private static final String CANCEL_PATIENT = "9449304130";
     private static final String HOLDER = "VNE51";
     private static final String RETURN = "return/primary-acute-return-req.json";
-    /** The four items of the example, in prescription order. */
-    private static final List<String> ITEMS = List.of("a54219b8-f741-4c47-b662-e4f8dfa49ab6",
-            "6989b7bd-8db6-428c-a593-4022e3044c00", "2868554c-5565-4d31-b92a-c5b8dab8b90a",
-            "5cb17f5a-11ac-4e18-825f-6470467238b3");
+    private static final List<String> ITEMS = Examples.FOUR_ITEMS_ITEMS;
     private static final String STATUS_REASON = "https://fhir.nhs.uk/CodeSystem/medicationdispense-status-reason";
     private static final SplittableRandom RANDOM = new SplittableRandom(71);
     private static final ObjectNode PRESCRIBER = Callers.prescriber("A83008");

@@ -33,9 +33,7 @@ class TrackingChainApiTest {
     private static final String ORDER_PATIENT = "5839945242";
     private static final String HOLDER = "VNE51";
     /** The four items of the published prescription, in order; the dispense notification cancels the fourth. */
-    private static final List<String> ITEMS = List.of("a54219b8-f741-4c47-b662-e4f8dfa49ab6",
-            "6989b7bd-8db6-428c-a593-4022e3044c00", "2868554c-5565-4d31-b92a-c5b8dab8b90a",
-            "5cb17f5a-11ac-4e18-825f-6470467238b3");
+    private static final List<String> ITEMS = Examples.FOUR_ITEMS_ITEMS;
     private static final String STATUS_HISTORY =
             "https://fhir.nhs.uk/StructureDefinition/Extension-DM-PrescriptionStatusHistory";
     private static final SplittableRandom RANDOM = new SplittableRandom(606);
