@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,8 +66,9 @@ class AuditTrailApiTest {
 
         assertThat(records).extracting(record -> record.path("action").asString()).containsExactly(
                 "READ_PRESCRIPTIONS", "CLAIM", "DISPENSE", "RELEASE_BY_ID", "CREATE_PRESCRIPTION");
-        assertThat(records).extracting(record -> record.path("sequence").asLong()).isSortedAccordingTo(
-                (a, b) -> Long.compare(b, a));
+        assertThat(records).extracting(record -> Instant.parse(record.path("at").asString()))
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(records).allSatisfy(record -> assertThat(record.path("chain").asInt()).isBetween(1, 16));
         List<Sent> steps = List.of(tracked, lifecycle.claim(), lifecycle.dispense(), lifecycle.release(),
                 lifecycle.create());
         for (int i = 0; i < steps.size(); i++) {
@@ -214,12 +217,12 @@ class AuditTrailApiTest {
     @Test
     void the_database_refuses_a_plain_update_or_delete_of_the_audit_trail() {
         Lifecycle lifecycle = Lifecycle.drive(service, newId());
-        long sequence = recordOf(audit(service, "prescriptionId=" + lifecycle.id()), lifecycle.release())
-                .path("sequence").asLong();
+        JsonNode released = recordOf(audit(service, "prescriptionId=" + lifecycle.id()), lifecycle.release());
+        String row = "chain = " + released.path("chain").asInt() + " and sequence = " + released.path("sequence").asLong();
 
         for (String sql : List.of(
-                "update audit_record set organisation = 'X' where sequence = " + sequence,
-                "delete from audit_record where sequence = " + sequence,
+                "update audit_record set organisation = 'X' where " + row,
+                "delete from audit_record where " + row,
                 "truncate audit_record",
                 "update audit_chain_head set sequence = sequence - 1, hash = repeat('0', 64)",
                 "delete from audit_chain_head")) {
@@ -244,18 +247,16 @@ class AuditTrailApiTest {
             assertThat(intact.path("recordsChecked").asLong()).isGreaterThanOrEqualTo(7);
             assertThat(intact.has("firstBrokenSequence")).isFalse();
             assertThat(intact.has("problem")).isFalse();
-            long altered = recordOf(audit(own, "prescriptionId=" + lifecycle.id()), lifecycle.dispense())
-                    .path("sequence").asLong();
+            JsonNode dispensed = recordOf(audit(own, "prescriptionId=" + lifecycle.id()), lifecycle.dispense());
+            int chain = dispensed.path("chain").asInt();
+            long altered = dispensed.path("sequence").asLong();
 
             own.execute("alter table audit_record disable trigger user; "
-                    + "update audit_record set organisation = 'X' where sequence = " + altered + "; "
-                    + "alter table audit_record enable trigger user");
+                    + "update audit_record set organisation = 'X' where chain = " + chain + " and sequence = "
+                    + altered + "; alter table audit_record enable trigger user");
 
             JsonNode broken = verify(own);
-            assertThat(broken.path("intact").asBoolean()).as(broken.toString()).isFalse();
-            assertThat(broken.path("firstBrokenSequence").asLong()).isEqualTo(altered);
-            assertThat(broken.path("problem").asString()).isEqualTo("ALTERED");
-            assertThat(broken.path("recordsChecked").asLong()).isEqualTo(altered - 1);
+            assertBrokenAt(broken, chain, altered, "ALTERED");
         }
     }
 
@@ -263,23 +264,38 @@ class AuditTrailApiTest {
     void the_chain_finds_a_row_deleted_by_hand_missing() {
         try (RunningService own = RunningService.start()) {
             Lifecycle lifecycle = everyKindOfRequest(own);
-            assertThat(verify(own).path("intact").asBoolean()).isTrue();
-            long deleted = recordOf(audit(own, "prescriptionId=" + lifecycle.id()), lifecycle.release())
-                    .path("sequence").asLong();
+            JsonNode intact = verify(own);
+            assertThat(intact.path("intact").asBoolean()).isTrue();
+            JsonNode released = recordOf(audit(own, "prescriptionId=" + lifecycle.id()), lifecycle.release());
+            int chain = released.path("chain").asInt();
+            long deleted = released.path("sequence").asLong();
 
             own.execute("alter table audit_record disable trigger user; "
-                    + "delete from audit_record where sequence = " + deleted + "; "
+                    + "delete from audit_record where chain = " + chain + " and sequence = " + deleted + "; "
                     + "alter table audit_record enable trigger user");
 
-            JsonNode broken = verify(own);
-            assertThat(broken.path("intact").asBoolean()).as(broken.toString()).isFalse();
-            assertThat(broken.path("firstBrokenSequence").asLong()).isEqualTo(deleted);
-            assertThat(broken.path("problem").asString()).isEqualTo("MISSING");
-            assertThat(broken.path("recordsChecked").asLong()).isEqualTo(deleted - 1);
+            assertBrokenAt(verify(own), chain, deleted, "MISSING");
         }
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    /**
+     * The verification reports one broken chain, first broken at this record, and counts at least the records before
+     * it in its chain intact (and those of the other chains, which audited requests keep adding to).
+     */
+    private static void assertBrokenAt(JsonNode broken, int chain, long sequence, String problem) {
+        assertThat(broken.path("intact").asBoolean()).as(broken.toString()).isFalse();
+        assertThat(broken.path("firstBrokenChain").asInt()).as(broken.toString()).isEqualTo(chain);
+        assertThat(broken.path("firstBrokenSequence").asLong()).isEqualTo(sequence);
+        assertThat(broken.path("problem").asString()).isEqualTo(problem);
+        assertThat(broken.path("breaks").valueStream().toList()).singleElement().satisfies(only -> {
+            assertThat(only.path("chain").asInt()).isEqualTo(chain);
+            assertThat(only.path("sequence").asLong()).isEqualTo(sequence);
+            assertThat(only.path("problem").asString()).isEqualTo(problem);
+        });
+        assertThat(broken.path("recordsChecked").asLong()).isGreaterThanOrEqualTo(sequence - 1);
+    }
 
     /** A request sent: its X-Request-ID, the caller it was sent as (a /dev/token body), and the answer. */
     private record Sent(String requestId, ObjectNode caller, HttpResponse<String> response) {

@@ -10,6 +10,6 @@ public interface ReadAuditTrailUseCase {
     /** The records matching the query, newest first. */
     List<ChainedAuditRecord> find(AuditQuery query);
 
-    /** Whether every record appended is still there unchanged, and if not where the chain first breaks. */
+    /** Whether every record appended is still there unchanged, and if not where each broken chain first breaks. */
     AuditVerification verify();
 }

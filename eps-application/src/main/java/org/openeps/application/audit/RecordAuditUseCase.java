@@ -11,8 +11,8 @@ import org.openeps.domain.audit.AuditRecord;
 public interface RecordAuditUseCase {
 
     /**
-     * Appends the record: in the caller's transaction when there is one, else in one of its own. Appending holds the
-     * audit chain's head until the transaction ends, so record last in a transaction.
+     * Appends the record: in the caller's transaction when there is one, else in one of its own. Appending holds one
+     * of the audit chains' heads until the transaction ends, so record last in a transaction.
      */
     void record(AuditRecord record);
 

@@ -11,7 +11,10 @@ import org.openeps.domain.audit.AuditWho;
 import org.openeps.domain.shared.NhsNumber;
 import org.openeps.domain.shared.OdsCode;
 
-/** Audit records for tests, about patients and prescriptions no other test uses. */
+/**
+ * Audit records for tests, about patients and prescriptions no other test uses, each made at a time later than every
+ * one made before it, so that records appended one after another are found newest first in that order.
+ */
 public final class AuditRecords {
 
     public static final Instant AT = Instant.parse("2026-03-04T10:11:12.123456Z");
@@ -21,8 +24,14 @@ public final class AuditRecords {
             Optional.empty(), "nhs-app"));
 
     private static final AtomicLong NEXT = new AtomicLong();
+    private static final AtomicLong SECONDS = new AtomicLong();
 
     private AuditRecords() {
+    }
+
+    /** A time after every time given before, a whole second after {@link #AT} or the last one. */
+    public static Instant later() {
+        return AT.plusSeconds(SECONDS.incrementAndGet());
     }
 
     /** An NHS number, as recorded, that no other test uses. */
@@ -37,13 +46,13 @@ public final class AuditRecords {
 
     /** A dispenser's successful dispense of the prescription for the patient. */
     public static AuditRecord dispensed(String nhsNumber, String prescriptionId) {
-        return new AuditRecord(AT, "request-" + NEXT.incrementAndGet(), Action.DISPENSE, DISPENSER,
+        return new AuditRecord(later(), "request-" + NEXT.incrementAndGet(), Action.DISPENSE, DISPENSER,
                 Optional.of(prescriptionId), Optional.of(nhsNumber), AuditRecord.OK);
     }
 
     /** A patient reading their own prescriptions. */
     public static AuditRecord read(String nhsNumber) {
-        return new AuditRecord(AT, "request-" + NEXT.incrementAndGet(), Action.READ_PRESCRIPTIONS, PATIENT,
+        return new AuditRecord(later(), "request-" + NEXT.incrementAndGet(), Action.READ_PRESCRIPTIONS, PATIENT,
                 Optional.empty(), Optional.of(nhsNumber), AuditRecord.OK);
     }
 }

@@ -23,6 +23,10 @@ public final class InMemoryTransactions implements Transactions {
 
         /** Remembers the current state and returns the action that puts it back. */
         Runnable checkpoint();
+
+        /** The outermost transaction has ended, committed or rolled back (after the rollback). */
+        default void ended() {
+        }
     }
 
     private final List<Participant> participants;
@@ -46,6 +50,8 @@ public final class InMemoryTransactions implements Transactions {
             } catch (Throwable failure) {
                 rollback.forEach(Runnable::run);
                 throw failure;
+            } finally {
+                participants.forEach(Participant::ended);
             }
         } finally {
             lock.unlock();

@@ -4,6 +4,7 @@ import org.openeps.domain.audit.AuditRecord;
 import org.openeps.domain.audit.AuditVerification;
 import org.openeps.domain.audit.AuditWho;
 import org.openeps.domain.audit.ChainedAuditRecord;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,6 +17,7 @@ final class AuditJson {
     static ObjectNode record(ChainedAuditRecord chained) {
         AuditRecord record = chained.record();
         ObjectNode node = JsonNodeFactory.instance.objectNode()
+                .put("chain", chained.chain())
                 .put("sequence", chained.sequence())
                 .put("at", record.at().toString())
                 .put("requestId", record.requestId())
@@ -38,8 +40,14 @@ final class AuditJson {
         ObjectNode node = JsonNodeFactory.instance.objectNode()
                 .put("intact", verification.intact())
                 .put("recordsChecked", verification.recordsChecked());
-        verification.firstBrokenSequence().ifPresent(sequence -> node.put("firstBrokenSequence", sequence));
-        verification.problem().ifPresent(problem -> node.put("problem", problem.name()));
+        verification.firstBreak().ifPresent(first -> node.put("firstBrokenChain", first.chain())
+                .put("firstBrokenSequence", first.sequence())
+                .put("problem", first.problem().name()));
+        if (!verification.intact()) {
+            ArrayNode breaks = node.putArray("breaks");
+            verification.breaks().forEach(broken -> breaks.addObject().put("chain", broken.chain())
+                    .put("sequence", broken.sequence()).put("problem", broken.problem().name()));
+        }
         return node;
     }
 }

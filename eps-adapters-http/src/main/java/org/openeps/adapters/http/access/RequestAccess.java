@@ -102,7 +102,7 @@ public final class RequestAccess {
 
     /**
      * One record per prescription and patient the request concerns, all in one transaction (the caller's, when there
-     * is one): they are written together or not at all, and the audit chain is locked once for them.
+     * is one): they are written together or not at all, one after another in one audit chain.
      */
     private void record(Audited audited, Action action, String outcome) {
         AuditWho who = AuditWho.of(audited.caller);

@@ -4,8 +4,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.result.ResultIterator;
@@ -27,18 +31,28 @@ import org.openeps.domain.audit.AuditWho;
 import org.openeps.domain.audit.ChainedAuditRecord;
 
 /**
- * The audit trail in {@code audit_record}, append-only by trigger, with the end of the chain in the one row of
- * {@code audit_chain_head}. An append locks that row, so appends from concurrent transactions queue there and each
- * links to the one committed before it; the lock is held until the appending transaction ends, so the caller should
- * append last in a long transaction. Verification streams the rows in sequence order from one snapshot.
+ * The audit trail in {@code audit_record}, append-only by trigger, with the end of each of the
+ * {@value AuditChain#CHAINS} chains in its row of {@code audit_chain_head}.
+ *
+ * <p>A transaction's first append locks the first head, in a turn that moves on at each append, that no other
+ * transaction holds ({@code for update skip locked}), and so appends from up to {@value AuditChain#CHAINS} concurrent
+ * transactions never wait for one another; only when every head is held does it wait for the one its turn names. The
+ * lock is held until the transaction ends, so each chain's records link in commit order without gaps or forks. The
+ * chain taken is remembered in a transaction-local setting ({@value #HELD_CHAIN}), so later appends in the same
+ * transaction go to the same chain, one after another, and a transaction never holds two heads (no deadlock between
+ * appenders). Verification streams each chain's rows in sequence order, all from one snapshot.
  */
 public final class JdbiAuditTrail implements AuditTrail {
 
-    /** Rows fetched from the server at a time while verifying, so that the chain need not fit in memory. */
+    /** Rows fetched from the server at a time while verifying, so that a chain need not fit in memory. */
     static final int VERIFY_FETCH_SIZE = 1000;
+
+    /** The transaction-local setting that names the chain whose head the transaction holds. */
+    static final String HELD_CHAIN = "openeps.audit_chain";
 
     private final Jdbi jdbi;
     private final Dao dao;
+    private final AtomicInteger turn = new AtomicInteger();
 
     public JdbiAuditTrail(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -47,13 +61,16 @@ public final class JdbiAuditTrail implements AuditTrail {
 
     @Override
     public void append(AuditRecord record) {
+        int first = Math.floorMod(turn.getAndIncrement(), AuditChain.CHAINS) + 1;
         jdbi.useTransaction(handle -> {
             Dao inTransaction = handle.attach(Dao.class);
-            AuditChainHead head = inTransaction.lockHead().map(HeadRow::toHead)
-                    .orElseThrow(() -> new IllegalStateException("The audit chain head row is missing"));
+            AuditChainHead head = inTransaction.lockHeldOrFreeHead(first, AuditChain.CHAINS)
+                    .or(() -> inTransaction.lockHead(first))
+                    .map(HeadRow::toHead)
+                    .orElseThrow(() -> new IllegalStateException("The audit chain head row " + first + " is missing"));
             ChainedAuditRecord chained = AuditChain.link(head, record);
             inTransaction.insert(toRow(chained));
-            inTransaction.advanceHead(chained.sequence(), chained.hash());
+            inTransaction.advanceHead(chained.chain(), chained.sequence(), chained.hash());
         });
     }
 
@@ -73,9 +90,9 @@ public final class JdbiAuditTrail implements AuditTrail {
     }
 
     /**
-     * Reads the head and then every row in sequence order, both from one snapshot (a repeatable-read transaction of
-     * its own), so appends committed meanwhile are neither half seen nor taken for tampering. Inside a caller's
-     * transaction it reads in that one, which must then be repeatable read as well to see one snapshot.
+     * Reads the heads and then each chain's rows in sequence order, all from one snapshot (a repeatable-read
+     * transaction of its own), so appends committed meanwhile are neither half seen nor taken for tampering. Inside a
+     * caller's transaction it reads in that one, which must then be repeatable read as well to see one snapshot.
      */
     @Override
     public AuditVerification verify() {
@@ -86,14 +103,24 @@ public final class JdbiAuditTrail implements AuditTrail {
 
     private static AuditVerification verifyIn(Handle handle) {
         Dao inTransaction = handle.attach(Dao.class);
-        // a head row removed by hand: every record is then beyond the head, so the first is reported altered
-        AuditChainHead head = inTransaction.head().map(HeadRow::toHead).orElseGet(AuditChainHead::genesis);
-        try (ResultIterator<AuditRow> rows = inTransaction.inSequence()) {
+        Map<Integer, AuditChainHead> heads = inTransaction.heads().stream().map(HeadRow::toHead)
+                .collect(Collectors.toMap(AuditChainHead::chain, head -> head));
+        return AuditVerification.of(IntStream.rangeClosed(1, AuditChain.CHAINS)
+                // a head row removed by hand: every record is then beyond the head, so the first is reported altered
+                .mapToObj(chain -> verifyChain(inTransaction,
+                        heads.getOrDefault(chain, AuditChainHead.genesis(chain))))
+                .toList());
+    }
+
+    private static AuditVerification verifyChain(Dao inTransaction, AuditChainHead head) {
+        int chain = head.chain();
+        try (ResultIterator<AuditRow> rows = inTransaction.inSequence(chain)) {
             ReadableRecords records = new ReadableRecords(rows);
             AuditVerification verification = AuditChain.verify(records, head);
             return records.unreadable()
-                    .filter(sequence -> verification.firstBrokenSequence().filter(broken -> broken < sequence).isEmpty())
-                    .map(sequence -> AuditVerification.altered(verification.recordsChecked(), sequence))
+                    .filter(sequence -> verification.firstBreak()
+                            .filter(broken -> broken.sequence() < sequence).isEmpty())
+                    .map(sequence -> AuditVerification.altered(verification.recordsChecked(), chain, sequence))
                     .orElse(verification);
         }
     }
@@ -101,7 +128,7 @@ public final class JdbiAuditTrail implements AuditTrail {
     private static AuditRow toRow(ChainedAuditRecord chained) {
         AuditRecord record = chained.record();
         AuditWho who = record.who();
-        return new AuditRow(chained.sequence(), record.at().atOffset(ZoneOffset.UTC), record.requestId(),
+        return new AuditRow(chained.chain(), chained.sequence(), record.at().atOffset(ZoneOffset.UTC), record.requestId(),
                 record.action().name(), who.kind(), who.userId().orElse(null), who.roleProfileId().orElse(null),
                 who.organisation().orElse(null), who.clientId().orElse(null), who.patient().orElse(null),
                 record.prescriptionId().orElse(null), record.nhsNumber().orElse(null), record.outcome(),
@@ -115,7 +142,7 @@ public final class JdbiAuditTrail implements AuditTrail {
                 Optional.ofNullable(row.clientId()), Optional.ofNullable(row.patient()));
         AuditRecord record = new AuditRecord(row.at().toInstant(), row.requestId(), Action.valueOf(row.action()), who,
                 Optional.ofNullable(row.prescriptionId()), Optional.ofNullable(row.nhsNumber()), row.outcome());
-        return new ChainedAuditRecord(row.sequence(), record, row.previousHash(), row.hash());
+        return new ChainedAuditRecord(row.chain(), row.sequence(), record, row.previousHash(), row.hash());
     }
 
     /**
@@ -162,16 +189,16 @@ public final class JdbiAuditTrail implements AuditTrail {
     }
 
     /** A row of {@code audit_record}. */
-    public record AuditRow(long sequence, OffsetDateTime at, String requestId, String action, String whoKind,
+    public record AuditRow(int chain, long sequence, OffsetDateTime at, String requestId, String action, String whoKind,
                            String userId, String roleProfileId, String organisation, String clientId, String patient,
                            String prescriptionId, String nhsNumber, String outcome, String previousHash,
                            String hash) {
     }
 
-    /** The row of {@code audit_chain_head}. */
-    public record HeadRow(long sequence, String hash) {
+    /** A row of {@code audit_chain_head}. */
+    public record HeadRow(int chain, long sequence, String hash) {
         AuditChainHead toHead() {
-            return new AuditChainHead(sequence, hash);
+            return new AuditChainHead(chain, sequence, hash);
         }
     }
 
@@ -179,49 +206,65 @@ public final class JdbiAuditTrail implements AuditTrail {
     @RegisterConstructorMapper(HeadRow.class)
     interface Dao {
         String COLUMNS = """
-                sequence, at, request_id, action, who_kind, user_id, role_profile_id, organisation, client_id, \
+                chain, sequence, at, request_id, action, who_kind, user_id, role_profile_id, organisation, client_id, \
                 patient, prescription_id, nhs_number, outcome, previous_hash, hash
                 """;
 
-        /** Waits for every other transaction that appended to end. */
-        @SqlQuery("select sequence, hash from audit_chain_head where id = 1 for update")
-        Optional<HeadRow> lockHead();
+        String NEWEST_FIRST = " order by at desc, chain desc, sequence desc limit :limit";
 
-        @SqlQuery("select sequence, hash from audit_chain_head where id = 1")
-        Optional<HeadRow> head();
+        /**
+         * Locks and reads the head this transaction already holds, if it holds one; else the first head no other
+         * transaction holds, in turn from {@code first}; empty when every head is held by another transaction.
+         */
+        @SqlQuery("""
+                select chain, sequence, hash from audit_chain_head
+                where chain = coalesce(nullif(current_setting('""" + HELD_CHAIN + """
+                ', true), '')::integer, chain)
+                order by (chain - :first + :chains) % :chains
+                limit 1
+                for update skip locked
+                """)
+        Optional<HeadRow> lockHeldOrFreeHead(@Bind("first") int first, @Bind("chains") int chains);
+
+        /** Waits for the transaction that holds this head to end, then locks and reads it. */
+        @SqlQuery("select chain, sequence, hash from audit_chain_head where chain = :chain for update")
+        Optional<HeadRow> lockHead(@Bind("chain") int chain);
+
+        @SqlQuery("select chain, sequence, hash from audit_chain_head order by chain")
+        List<HeadRow> heads();
 
         @SqlUpdate("insert into audit_record (" + COLUMNS + """
-                ) values (:sequence, :at, :requestId, :action, :whoKind, :userId, :roleProfileId, :organisation,
-                    :clientId, :patient, :prescriptionId, :nhsNumber, :outcome, :previousHash, :hash)
+                ) values (:chain, :sequence, :at, :requestId, :action, :whoKind, :userId, :roleProfileId,
+                    :organisation, :clientId, :patient, :prescriptionId, :nhsNumber, :outcome, :previousHash, :hash)
                 """)
         void insert(@BindMethods AuditRow row);
 
-        @SqlUpdate("update audit_chain_head set sequence = :sequence, hash = :hash where id = 1")
-        void advanceHead(@Bind("sequence") long sequence, @Bind("hash") String hash);
-
-        @SqlQuery("select " + COLUMNS + """
-                from audit_record where nhs_number = :nhsNumber order by sequence desc limit :limit
+        /** Moves the head on, and remembers until the transaction ends that it holds this chain. */
+        @SqlQuery("""
+                update audit_chain_head set sequence = :sequence, hash = :hash where chain = :chain
+                returning set_config('""" + HELD_CHAIN + """
+                ', chain::text, true)
                 """)
+        String advanceHead(@Bind("chain") int chain, @Bind("sequence") long sequence, @Bind("hash") String hash);
+
+        @SqlQuery("select " + COLUMNS + " from audit_record where nhs_number = :nhsNumber" + NEWEST_FIRST)
         List<AuditRow> findByNhsNumber(@Bind("nhsNumber") String nhsNumber, @Bind("limit") int limit);
 
-        @SqlQuery("select " + COLUMNS + """
-                from audit_record where prescription_id = :prescriptionId order by sequence desc limit :limit
-                """)
+        @SqlQuery("select " + COLUMNS + " from audit_record where prescription_id = :prescriptionId" + NEWEST_FIRST)
         List<AuditRow> findByPrescriptionId(@Bind("prescriptionId") String prescriptionId, @Bind("limit") int limit);
 
         @SqlQuery("select " + COLUMNS + """
                 from audit_record where prescription_id = :prescriptionId and nhs_number = :nhsNumber
-                order by sequence desc limit :limit
-                """)
+                """ + NEWEST_FIRST)
         List<AuditRow> findByBoth(@Bind("nhsNumber") String nhsNumber, @Bind("prescriptionId") String prescriptionId,
                                   @Bind("limit") int limit);
 
-        @SqlQuery("select " + COLUMNS + " from audit_record order by sequence desc limit :limit")
+        @SqlQuery("select " + COLUMNS + " from audit_record" + NEWEST_FIRST)
         List<AuditRow> findLatest(@Bind("limit") int limit);
 
-        /** Every row, oldest first, fetched a few at a time: close it. */
-        @SqlQuery("select " + COLUMNS + " from audit_record order by sequence")
+        /** The chain's rows, oldest first, fetched a few at a time: close it. */
+        @SqlQuery("select " + COLUMNS + " from audit_record where chain = :chain order by sequence")
         @FetchSize(VERIFY_FETCH_SIZE)
-        ResultIterator<AuditRow> inSequence();
+        ResultIterator<AuditRow> inSequence(@Bind("chain") int chain);
     }
 }
