@@ -3,6 +3,7 @@ package org.openeps.application.tracker;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.openeps.domain.tracking.PrescriptionTab;
 
 /**
  * The answer to a search by prescription ID or NHS number: the patient banner and their prescriptions in the tracker's

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.openeps.domain.prescription.PrescriptionId;
 import org.openeps.domain.prescription.PrescriptionStatus;
 import org.openeps.domain.prescription.TreatmentType;
+import org.openeps.domain.tracking.PrescriptionTab;
 
 /**
  * One row of the prescription list: a prescription as its shown issue stands (the issue a dispenser would act on now:

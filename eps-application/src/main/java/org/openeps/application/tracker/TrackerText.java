@@ -1,6 +1,6 @@
 package org.openeps.application.tracker;
 
-import java.util.Map;
+import org.openeps.domain.prescription.CancellationReason;
 import org.openeps.domain.prescription.NonDispensingReason;
 import org.openeps.domain.prescription.TreatmentType;
 
@@ -11,17 +11,6 @@ import org.openeps.domain.prescription.TreatmentType;
 enum TrackerText {
     ;
 
-    private static final Map<String, String> CANCELLATION_REASONS = Map.of(
-            "0001", "Prescribing Error",
-            "0002", "Clinical contra-indication",
-            "0003", "Change to medication treatment regime",
-            "0004", "Clinical grounds",
-            "0005", "At the Patient's request",
-            "0006", "At the Pharmacist's request",
-            "0007", "Notification of Death",
-            "0008", "Patient deducted - other reason",
-            "0009", "Patient deducted - registered with new practice");
-
     static String typeLabel(TreatmentType type, int issueNumber, int numberOfIssues) {
         return switch (type) {
             case ACUTE -> "Acute";
@@ -31,7 +20,7 @@ enum TrackerText {
     }
 
     static String cancellationReason(String code) {
-        return CANCELLATION_REASONS.getOrDefault(code, code);
+        return CancellationReason.find(code).map(CancellationReason::label).orElse(code);
     }
 
     /** The words of a {@link NonDispensingReason}; a code not among them (kept from before they were checked) as itself. */

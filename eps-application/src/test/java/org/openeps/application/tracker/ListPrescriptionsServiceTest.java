@@ -26,6 +26,7 @@ import org.openeps.domain.prescription.PrescriptionOrder;
 import org.openeps.domain.prescription.PrescriptionStatus;
 import org.openeps.domain.shared.NhsNumber;
 import org.openeps.domain.shared.OdsCode;
+import org.openeps.domain.tracking.PrescriptionTab;
 
 class ListPrescriptionsServiceTest {
 

@@ -12,12 +12,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.openeps.adapters.http.fhir.FhirSystems;
 import org.openeps.adapters.http.fhir.MessageBundle;
 import org.openeps.application.prescription.CancelPrescriptionUseCase.CancelCommand;
 import org.openeps.application.prescription.CancelPrescriptionUseCase.Cancelled;
+import org.openeps.domain.prescription.CancellationReason;
 import org.openeps.domain.prescription.CancellationResult;
 import org.openeps.domain.prescription.LineItem;
 import org.openeps.domain.prescription.LineItemId;
@@ -56,7 +56,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class CancelMapper {
 
-    static final String STATUS_REASON = "https://fhir.nhs.uk/CodeSystem/medicationrequest-status-reason";
+    static final String STATUS_REASON = CancellationReason.SYSTEM;
     static final String STATUS_HISTORY = "https://fhir.nhs.uk/CodeSystem/medicationrequest-status-history";
     static final String STATUS_HISTORY_EXTENSION = "https://fhir.nhs.uk/StructureDefinition/Extension-DM-PrescriptionStatusHistory";
     private static final String RESPONSIBLE_PRACTITIONER =
@@ -65,7 +65,6 @@ public final class CancelMapper {
     private static final String SNOMED = "http://snomed.info/sct";
     private static final String JOB_ROLE_CODE = "https://fhir.nhs.uk/CodeSystem/NHSDigital-SDS-JobRoleCode";
     private static final String SPINE_ODS = "X2601";
-    private static final Set<String> REASONS = Set.of("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** The HTTP status and body of the answer. */
@@ -155,7 +154,7 @@ public final class CancelMapper {
         for (JsonNode coding : array(statusReason, "MedicationRequest.statusReason.coding", "coding")) {
             if (string(coding, "MedicationRequest.statusReason.coding.system", "system").filter(STATUS_REASON::equals).isPresent()) {
                 String code = requiredString(coding, "MedicationRequest.statusReason.coding.code", "code");
-                EpsException.require(REASONS.contains(code), ErrorCode.INVALID_VALUE,
+                EpsException.require(CancellationReason.find(code).isPresent(), ErrorCode.INVALID_VALUE,
                         "MedicationRequest.statusReason '" + code + "' is not a medicationrequest-status-reason code");
                 return code;
             }

@@ -14,23 +14,22 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.openeps.adapters.http.Routes;
 import org.openeps.adapters.http.access.BrowserSessions;
-import org.openeps.adapters.http.access.RequestAccess;
 import org.openeps.adapters.http.access.RequestAccess.Audited;
+import org.openeps.adapters.http.access.RequestAccess;
 import org.openeps.adapters.http.web.Formats;
 import org.openeps.adapters.http.web.Pages;
 import org.openeps.adapters.http.web.Service;
-import org.openeps.application.tracker.ListPrescriptionsUseCase;
 import org.openeps.application.tracker.ListPrescriptionsUseCase.ListPrescriptionsQuery;
+import org.openeps.application.tracker.ListPrescriptionsUseCase;
 import org.openeps.application.tracker.PatientDetails;
 import org.openeps.application.tracker.PatientMatches;
 import org.openeps.application.tracker.PrescriptionDetails;
 import org.openeps.application.tracker.PrescriptionList;
 import org.openeps.application.tracker.PrescriptionSummary;
-import org.openeps.application.tracker.PrescriptionTab;
-import org.openeps.application.tracker.SearchPatientsUseCase;
 import org.openeps.application.tracker.SearchPatientsUseCase.SearchPatientsQuery;
-import org.openeps.application.tracker.ViewPrescriptionUseCase;
+import org.openeps.application.tracker.SearchPatientsUseCase;
 import org.openeps.application.tracker.ViewPrescriptionUseCase.ViewPrescriptionQuery;
+import org.openeps.application.tracker.ViewPrescriptionUseCase;
 import org.openeps.domain.access.Action;
 import org.openeps.domain.prescription.ItemStatus;
 import org.openeps.domain.prescription.PrescriptionId;
@@ -38,6 +37,7 @@ import org.openeps.domain.prescription.PrescriptionStatus;
 import org.openeps.domain.shared.EpsException;
 import org.openeps.domain.shared.ErrorCode;
 import org.openeps.domain.shared.NhsNumber;
+import org.openeps.domain.tracking.PrescriptionTab;
 
 /**
  * The clinical prescription tracker's pages, for staff of prescribing and dispensing sites:

@@ -1,4 +1,4 @@
-package org.openeps.application.tracker;
+package org.openeps.domain.tracking;
 
 import org.openeps.domain.prescription.PrescriptionStatus;
 
