@@ -68,8 +68,11 @@ public final class Main {
 
         List<Stage> stages = new ArrayList<>();
         boolean ownService = options.string("url").isEmpty();
-        if (ownService) {
+        boolean reuse = options.flag("reuse-database");
+        if (ownService && !reuse) {
             postgres.recreate(database);
+        } else if (ownService) {
+            postgres.createIfMissing(database);
         }
         Path directory = report.resolve("directory.csv");
         Files.writeString(directory, population.directoryCsv());
@@ -81,12 +84,12 @@ public final class Main {
             out.println("service: " + service.url() + " (pid " + service.pid() + ")");
             Http http = new Http(service.url());
             Preload preload = new Preload(postgres, database, mix, messages, population, options.integer("preload-batch"));
+            preload.restoreState();
             boolean preloading = options.sizes().stream().anyMatch(size -> size > 0);
             if (preloading) {
                 preload.calibrate(http);
             }
             List<Long> sizes = options.sizes().isEmpty() ? List.of(0L) : options.sizes();
-            long nextSequence = 0;
             int stageNumber = 0;
             for (long size : sizes) {
                 stageNumber++;
@@ -102,10 +105,9 @@ public final class Main {
                             (size - stored) / preloadSeconds);
                 }
                 long preloaded = preload.preloadedCount();
-                // the run's own prescriptions number on from the preload's, each stage beyond the one before
-                nextSequence = Math.max(nextSequence, preloaded) + 1_000_000L * stageNumber;
                 Metrics metrics = new Metrics();
-                Driver driver = new Driver(options, population, messages, mix, http, metrics, preloaded, nextSequence);
+                Driver driver = new Driver(options, population, messages, mix, http, metrics, preloaded,
+                        preload.nextStageSequence());
                 long storedAtStart = preload.stored();
                 out.printf("stage %d: %,d stored; tokens ...%n", stageNumber, storedAtStart);
                 driver.prepareTokens();
@@ -127,7 +129,6 @@ public final class Main {
                     recording = service.stopRecording(recordingName, report.resolve("service-stage-" + stageNumber + ".jfr"));
                     hot = JfrSummary.hotMethods(recording, 25);
                 }
-                nextSequence += 10_000_000L;
                 Stage result = new Stage(storedAtStart, preload.stored(), metrics.ops(), metrics.elapsedSeconds(), memory,
                         postgres.databaseSize(database), postgres.tableSizes(database), preloadSeconds, preloaded,
                         recording, hot, driver.notes());
@@ -136,7 +137,7 @@ public final class Main {
                 out.printf("stage %d took %d s%n", stageNumber, java.time.Duration.between(began, Instant.now()).toSeconds());
             }
         } finally {
-            if (ownService && !options.flag("keep-databases")) {
+            if (ownService && !reuse && !options.flag("keep-databases")) {
                 postgres.drop(database);
             }
         }

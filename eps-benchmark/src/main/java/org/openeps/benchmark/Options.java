@@ -31,6 +31,9 @@ final class Options {
         define("database", "eps_bench", "database created for the service (dropped and created again at start)");
         define("pgbench-database", "pgbench_bench", "database created for pgbench");
         define("keep-databases", "false", "keep both databases at the end");
+        define("reuse-database", "false", "use --database as it is (made if missing) instead of a fresh one, and keep "
+                + "it: a database preloaded by an earlier run (with --keep-databases or this) is topped up, not "
+                + "loaded again, and the migrations of a newer service are applied to it at start");
         define("sizes", "0", "stored prescriptions at each stage, comma separated, e.g. 1000000,10000000: the preload "
                 + "tops the database up to each size, then the load runs");
         define("duration", "60", "seconds of measured load per stage");

@@ -2,6 +2,7 @@ package org.openeps.benchmark;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -46,6 +47,21 @@ final class Postgres {
         drop(database);
         try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
             statement.execute("create database \"" + database + "\"");
+        }
+    }
+
+    void createIfMissing(String database) throws SQLException {
+        try (Connection connection = connect("postgres");
+             PreparedStatement select = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            select.setString(1, database);
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    return;
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("create database \"" + database + "\"");
+            }
         }
     }
 

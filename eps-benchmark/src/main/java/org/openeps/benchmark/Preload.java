@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.openeps.benchmark.Messages.Kind;
 import org.openeps.benchmark.Messages.Prescription;
 import org.openeps.benchmark.Population.Organisation;
 import org.postgresql.PGConnection;
+import org.openeps.adapters.persistence.prescription.OrderMessageCodec;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -54,6 +56,12 @@ final class Preload {
                                List<String[]> items) {
     }
 
+    /** Mix numbers from here are the stages' own prescriptions, each stage a range of its own; below, the preload. */
+    private static final long STAGE_SEQUENCES = 1L << 40;
+    private static final long STAGE_SEQUENCE_RANGE = 100_000_000L;
+    /** Mix numbers of the calibration prescriptions, sent through the API once per database. */
+    private static final long CALIBRATION_SEQUENCES = 1L << 39;
+
     private final Postgres postgres;
     private final String database;
     private final Mix mix;
@@ -72,6 +80,36 @@ final class Preload {
         this.batch = batch;
     }
 
+    /**
+     * Reads what earlier runs left in a reused database (the table {@code benchmark_state}, made after the service's
+     * migrations): how many prescriptions of the mix are preloaded, and how many stages have run against it.
+     */
+    void restoreState() throws SQLException {
+        try (Connection connection = postgres.connect(database); Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    create table if not exists benchmark_state (
+                        id int primary key check (id = 1), preloaded bigint not null, stages_run bigint not null)""");
+            statement.execute("insert into benchmark_state values (1, 0, 0) on conflict (id) do nothing");
+            try (ResultSet row = statement.executeQuery("select preloaded from benchmark_state")) {
+                row.next();
+                preloaded = row.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * The first mix number of a new stage's own prescriptions: far above any preload, and a new range for every stage
+     * ever run against the database, so that no two runs send the same prescription ID.
+     */
+    long nextStageSequence() throws SQLException {
+        try (Connection connection = postgres.connect(database); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(
+                     "update benchmark_state set stages_run = stages_run + 1 returning stages_run")) {
+            row.next();
+            return STAGE_SEQUENCES + row.getLong(1) * STAGE_SEQUENCE_RANGE;
+        }
+    }
+
     long stored() throws SQLException {
         return postgres.count(database, "prescription");
     }
@@ -81,9 +119,12 @@ final class Preload {
         return preloaded;
     }
 
-    /** Sends one four-item prescription of each kind through the API and keeps what the service stored of it. */
+    /**
+     * Sends one four-item prescription of each kind through the API (unless a reused database has it already) and
+     * keeps what the service stored of it.
+     */
     void calibrate(Http http) throws SQLException {
-        long n = 4_000_000_000L;
+        long n = CALIBRATION_SEQUENCES;
         for (Kind kind : Kind.values()) {
             Prescription p;
             do {
@@ -92,6 +133,13 @@ final class Preload {
             // not nominated, so that no pharmacy of the run is handed it
             Prescription four = Messages.newPrescription(new SplittableRandom(n), kind, 4, p.patient(), p.prescriber(),
                     null, (int) n, Instant.now());
+            try (Connection connection = postgres.connect(database)) {
+                Calibration earlier = exists(connection, four.id()) ? read(connection, four.id()) : null;
+                if (earlier != null) {
+                    calibrations.put(kind, earlier);
+                    continue;
+                }
+            }
             Organisation prescriber = four.prescriber();
             Http.Answer answer = http.post("/FHIR/R4/$process-message", messages.order(four, Messages.uuid(new SplittableRandom(n))),
                     "application/fhir+json", Http.user(prescriber.ods(), prescriber.sdsUserId(), prescriber.roleProfileId(),
@@ -101,6 +149,15 @@ final class Preload {
             }
             try (Connection connection = postgres.connect(database)) {
                 calibrations.put(kind, read(connection, four.id()));
+            }
+        }
+    }
+
+    private static boolean exists(Connection connection, String id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select 1 from prescription where id = ?")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
             }
         }
     }
@@ -181,6 +238,11 @@ final class Preload {
             }
         }
         preloaded = last;
+        try (Connection connection = postgres.connect(database);
+             PreparedStatement update = connection.prepareStatement("update benchmark_state set preloaded = ?")) {
+            update.setLong(1, preloaded);
+            update.executeUpdate();
+        }
         if (rebuild) {
             out.println("  preload: rebuilding " + indexes.size() + " indexes ...");
             recreateIndexes(indexes);
@@ -252,7 +314,7 @@ final class Preload {
                 + "prescriber_org_name, prescriber_name, prescriber_sds_user_id, prescriber_role_profile, "
                 + "prescriber_role_code, nhs_number, patient_family_name, patient_given_names, patient_birth_date, "
                 + "patient_gender, patient_postcode, nominated_ods, nominated_site_type, nomination_cleared, authored_on, "
-                + "start_date, days_supply, number_of_issues, received_at, original_message, version) from stdin",
+                + "start_date, days_supply, number_of_issues, received_at, order_message, version) from stdin",
                 new StringReader(rows.prescriptions.toString()));
         copy.copyIn("copy prescription_item (prescription_id, item_id, position, medication_code, medication_display, "
                 + "quantity_value, quantity_unit, dosage_text) from stdin", new StringReader(rows.items.toString()));
@@ -359,7 +421,7 @@ final class Preload {
                 .field(r, nominated == null ? null : nominated.ods()).field(r, nominated == null ? "0004" : "P1")
                 .field(r, "f").field(r, ts(p.authored())).field(r, p.date().toString())
                 .field(r, c.daysSupply() == null ? null : c.daysSupply().toString()).field(r, String.valueOf(issues))
-                .field(r, ts(received)).field(r, messages.order(p, Messages.uuid(random)))
+                .field(r, ts(received)).field(r, bytea(OrderMessageCodec.encode(messages.order(p, Messages.uuid(random)))))
                 .last(r, String.valueOf(1 + (release != null ? 1 : 0) + (dispensed != null ? 1 : 0)
                         + (claimed != null ? 1 : 0) + (ended != null ? 1 : 0)));
 
@@ -475,6 +537,11 @@ final class Preload {
         append(row, value);
         row.append('\t');
         return this;
+    }
+
+    /** A {@code bytea} in the hex format; {@link #append} doubles its backslash for COPY. */
+    private static String bytea(byte[] value) {
+        return "\\x" + HexFormat.of().formatHex(value);
     }
 
     private void last(StringBuilder row, String value) {

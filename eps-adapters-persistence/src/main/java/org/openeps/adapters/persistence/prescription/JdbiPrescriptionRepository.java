@@ -85,7 +85,7 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
         try {
             jdbi.useTransaction(handle -> {
                 PrescriptionDao dao = handle.attach(PrescriptionDao.class);
-                dao.insert(toRow(stored), originalMessage);
+                dao.insert(toRow(stored), OrderMessageCodec.encode(originalMessage));
                 dao.insertItems(itemRows(stored));
                 writeIssues(dao, stored);
             });
@@ -137,7 +137,8 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
 
     @Override
     public Optional<String> findOriginalMessage(PrescriptionId id) {
-        return jdbi.withHandle(handle -> handle.attach(PrescriptionDao.class).findOriginalMessage(id.value()));
+        return jdbi.withHandle(handle -> handle.attach(PrescriptionDao.class).findOriginalMessage(id.value())
+                .map(ReleasableRow::message));
     }
 
     /**
@@ -156,7 +157,7 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
             for (ReleasableRow row : rows) {
                 Prescription prescription = loaded.get(row.id());
                 if (prescription != null && releasableTo(prescription, dispenser)) {
-                    releasable.add(new Releasable(prescription, row.originalMessage()));
+                    releasable.add(new Releasable(prescription, row.message()));
                 }
             }
             return releasable;

@@ -35,15 +35,15 @@ interface PrescriptionDao {
                 prescriber_ods, prescriber_org_name, prescriber_name, prescriber_sds_user_id, prescriber_role_profile,
                 prescriber_role_code, nhs_number, patient_family_name, patient_given_names, patient_birth_date,
                 patient_gender, patient_postcode, nominated_ods, nominated_site_type, nomination_cleared, authored_on,
-                start_date, days_supply, number_of_issues, received_at, original_message, version)
+                start_date, days_supply, number_of_issues, received_at, order_message, version)
             values (
                 :id, :longFormId, :prescriptionType, :treatmentType,
                 :prescriberOds, :prescriberOrgName, :prescriberName, :prescriberSdsUserId, :prescriberRoleProfile,
                 :prescriberRoleCode, :nhsNumber, :patientFamilyName, :patientGivenNames, :patientBirthDate,
                 :patientGender, :patientPostcode, :nominatedOds, :nominatedSiteType, :nominationCleared, :authoredOn,
-                :startDate, :daysSupply, :numberOfIssues, :receivedAt, :originalMessage, :version)
+                :startDate, :daysSupply, :numberOfIssues, :receivedAt, :orderMessage, :version)
             """)
-    void insert(@BindMethods PrescriptionRow row, @Bind("originalMessage") String originalMessage);
+    void insert(@BindMethods PrescriptionRow row, @Bind("orderMessage") byte[] orderMessage);
 
     /**
      * Optimistic locking: stores the new version only if the stored one is still the one loaded.
@@ -140,7 +140,7 @@ interface PrescriptionDao {
      * with an issue to be dispensed, oldest first, skipping those another transaction has locked.
      */
     @SqlQuery("""
-            select p.id, p.original_message
+            select p.id, p.original_message, p.order_message
             from prescription p
             where p.nominated_ods = :dispenser
               and not p.nomination_cleared
@@ -220,6 +220,6 @@ interface PrescriptionDao {
             """)
     List<DispenseRow> findDispenses(@BindList("ids") Collection<String> ids);
 
-    @SqlQuery("select original_message from prescription where id = :id")
-    Optional<String> findOriginalMessage(@Bind("id") String id);
+    @SqlQuery("select id, original_message, order_message from prescription where id = :id")
+    Optional<ReleasableRow> findOriginalMessage(@Bind("id") String id);
 }

@@ -84,7 +84,15 @@ final class PrescriptionRows {
             String[] itemsBefore) {
     }
 
-    /** A prescription locked for nominated download, with the message that created it. */
-    public record ReleasableRow(String id, String originalMessage) {
+    /**
+     * A prescription's ID and the message that created it: as text if stored before V13, otherwise compressed
+     * ({@link OrderMessageCodec}).
+     */
+    public record ReleasableRow(String id, String originalMessage, byte[] orderMessage) {
+
+        /** The message exactly as received. */
+        public String message() {
+            return orderMessage != null ? OrderMessageCodec.decode(orderMessage) : originalMessage;
+        }
     }
 }
