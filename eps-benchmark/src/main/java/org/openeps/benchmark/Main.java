@@ -118,7 +118,7 @@ public final class Main {
                         driver.prescriptionRate());
                 service.startSampling();
                 if (jfr) {
-                    service.startRecording(recordingName);
+                    service.startRecording(recordingName, report);
                 }
                 Instant began = Instant.now();
                 driver.run(options.integer("warmup"), options.integer("duration"));

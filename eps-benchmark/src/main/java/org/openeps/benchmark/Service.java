@@ -163,8 +163,21 @@ final class Service implements AutoCloseable {
         }
     }
 
-    void startRecording(String name) {
-        jcmd("JFR.start", "name=" + name, "settings=profile");
+    /**
+     * Starts a JFR recording with the low-overhead {@code default} settings, execution samples every 10 ms for the hot
+     * methods, and Jdbi's statement events off: Jdbi renders every statement's bound values into each event, which
+     * costs the service as much as a real cost would, and would put patients' details into the recording.
+     */
+    void startRecording(String name, Path folder) throws IOException {
+        Path settings = folder.resolve("benchmark.jfc");
+        Files.writeString(settings, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <configuration version="2.0" label="OpenEPS benchmark">
+                  <event name="jdk.ExecutionSample"><setting name="enabled">true</setting><setting name="period">10 ms</setting></event>
+                  <event name="jdbi.statement"><setting name="enabled">false</setting></event>
+                </configuration>
+                """);
+        jcmd("JFR.start", "name=" + name, "settings=default", "settings=" + settings.toAbsolutePath());
     }
 
     Path stopRecording(String name, Path file) {

@@ -21,8 +21,9 @@ import org.openeps.adapters.http.access.AccessControl;
 import org.openeps.adapters.http.access.BrowserSessions;
 import org.openeps.adapters.http.access.RequestAccess;
 import org.openeps.adapters.http.fhir.OperationOutcomes;
-import org.openeps.application.prescription.ConcurrentUpdateException;
 import org.openeps.application.nomination.StaleNominationsException;
+import org.openeps.application.prescription.ConcurrentUpdateException;
+import org.openeps.application.shared.ServiceBusyException;
 import org.openeps.domain.shared.EpsException;
 import org.openeps.domain.shared.ErrorCode;
 import org.slf4j.Logger;
@@ -100,6 +101,13 @@ public final class HttpServer implements AutoCloseable {
                     e.getStatus(), e.getMessage()));
             config.routes.exception(ValidationException.class, (e, ctx) -> failures.fail(ctx, 400, "invalid",
                     "INVALID_VALUE", "Invalid parameters", "Invalid parameters: " + e.getErrors().keySet()));
+            config.routes.exception(ServiceBusyException.class, (e, ctx) -> {
+                LOG.warn("Overloaded answering {} {} (X-Request-ID {}): {}", ctx.method(), ctx.path(),
+                        ctx.header(REQUEST_ID), e.getMessage());
+                ctx.header("Retry-After", "1");
+                failures.fail(ctx, 503, "transient", "SERVICE_UNAVAILABLE", "Service busy",
+                        "The service is busy and did not process the request; send it again shortly");
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Unexpected failure answering {} {} (X-Request-ID {})", ctx.method(), ctx.path(),
                         ctx.header(REQUEST_ID), e);

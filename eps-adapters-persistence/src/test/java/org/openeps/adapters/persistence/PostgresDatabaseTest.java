@@ -3,8 +3,10 @@ package org.openeps.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementException;
 import org.junit.jupiter.api.Test;
+import org.openeps.application.shared.ServiceBusyException;
 
 /** The service's database as the adapters get it. */
 class PostgresDatabaseTest {
@@ -19,6 +21,23 @@ class PostgresDatabaseTest {
                     .one()))
                     .isInstanceOf(StatementException.class)
                     .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("TWITCHETT"));
+        }
+    }
+
+    @Test
+    void a_request_that_finds_every_connection_taken_for_the_whole_timeout_is_told_the_service_is_busy() {
+        DatabaseSettings settings = TestDatabases.create();
+        DatabaseSettings oneConnection = new DatabaseSettings(settings.jdbcUrl(), settings.user(), settings.password(), 1);
+        try (PostgresDatabase database = PostgresDatabase.open(oneConnection, 300)) {
+            try (Handle taken = database.jdbi().open()) {
+                assertThatThrownBy(() -> database.jdbi().withHandle(handle -> handle.createQuery("select 1")
+                        .mapTo(Integer.class).one()))
+                        .isInstanceOf(ServiceBusyException.class)
+                        .hasMessageContaining("300 ms");
+            }
+
+            assertThat(database.jdbi().withHandle(handle -> handle.createQuery("select 1").mapTo(Integer.class).one()))
+                    .as("once the connection is free again").isEqualTo(1);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.openeps.adapters.http.access;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -20,6 +22,10 @@ import java.net.URISyntaxException;
 import java.net.MalformedURLException;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Set;
 import org.openeps.domain.access.Caller;
 import org.openeps.domain.shared.EpsException;
@@ -29,6 +35,11 @@ import org.openeps.domain.shared.EpsException;
  * key set, from the configured issuer, for the configured audience, and inside its validity ({@code exp} required,
  * {@code nbf} when present, one minute of clock skew). Unsigned tokens, symmetric algorithms, unknown keys and bad
  * signatures are all refused alike.
+ *
+ * <p>A token that verified is remembered until its {@code exp}, at most {@link #REMEMBERED} (so that a key withdrawn
+ * from the key set stops being honoured within that time): suppliers send the same token with every request for its
+ * lifetime, and checking its signature again each time was a measurable share of the service's work (the benchmark,
+ * docs/benchmarks.md). Only tokens that verified are remembered; any other string is checked in full every time.
  */
 public final class AccessTokens {
 
@@ -36,9 +47,31 @@ public final class AccessTokens {
     static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384);
 
+    /** The longest a verified token is remembered without its signature being checked again. */
+    static final Duration REMEMBERED = Duration.ofMinutes(5);
+    private static final int MOST_REMEMBERED = 20_000;
+
     private final ConfigurableJWTProcessor<SecurityContext> processor;
+    private final Clock clock;
+    private final Cache<String, Verified> verified;
+
+    private record Verified(Caller caller, Instant until) {
+    }
 
     AccessTokens(JWKSource<SecurityContext> keys, String issuer, String audience) {
+        this(keys, issuer, audience, Clock.systemUTC());
+    }
+
+    /**
+     * {@code clock} decides whether a remembered token is still valid; a token not remembered is checked by Nimbus on
+     * the system clock.
+     */
+    AccessTokens(JWKSource<SecurityContext> keys, String issuer, String audience, Clock clock) {
+        this.clock = clock;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(MOST_REMEMBERED)
+                .expireAfterWrite(REMEMBERED)
+                .build();
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
@@ -75,6 +108,11 @@ public final class AccessTokens {
      * @throws EpsException {@link org.openeps.domain.shared.ErrorCode#UNAUTHORISED} for any token that does not verify
      */
     public Caller verify(String token) {
+        Instant now = clock.instant();
+        Verified remembered = verified.getIfPresent(token);
+        if (remembered != null && now.isBefore(remembered.until())) {
+            return remembered.caller();
+        }
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -85,6 +123,16 @@ public final class AccessTokens {
         } catch (BadJOSEException | JOSEException | RuntimeException e) {
             throw Authentication.invalid();
         }
-        return TokenClaims.read(claims);
+        Caller caller = TokenClaims.read(claims);
+        Instant until = min(claims.getExpirationTime(), now.plus(REMEMBERED));
+        if (now.isBefore(until)) {
+            verified.put(token, new Verified(caller, until));
+        }
+        return caller;
+    }
+
+    private static Instant min(Date expires, Instant latest) {
+        Instant at = expires.toInstant();
+        return at.isBefore(latest) ? at : latest;
     }
 }
