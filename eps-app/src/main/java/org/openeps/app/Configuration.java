@@ -49,7 +49,8 @@ public record Configuration(
     }
 
     public static Configuration fromEnvironment(Map<String, String> env) {
-        int poolSize = integer(env, "EPS_DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE, 1, 1000);
+        // at least 2: Flyway holds one connection for its lock while it migrates on another
+        int poolSize = integer(env, "EPS_DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE, 2, 1000);
         Optional<DatabaseSettings> database = value(env, "EPS_DATABASE_URL").map(url -> {
             try {
                 return new DatabaseSettings(url, value(env, "EPS_DATABASE_USER").orElse("postgres"),

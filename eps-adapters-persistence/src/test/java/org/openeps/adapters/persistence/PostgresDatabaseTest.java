@@ -27,17 +27,17 @@ class PostgresDatabaseTest {
     @Test
     void a_request_that_finds_every_connection_taken_for_the_whole_timeout_is_told_the_service_is_busy() {
         DatabaseSettings settings = TestDatabases.create();
-        DatabaseSettings oneConnection = new DatabaseSettings(settings.jdbcUrl(), settings.user(), settings.password(), 1);
-        try (PostgresDatabase database = PostgresDatabase.open(oneConnection, 300)) {
-            try (Handle taken = database.jdbi().open()) {
+        DatabaseSettings twoConnections = new DatabaseSettings(settings.jdbcUrl(), settings.user(), settings.password(), 2);
+        try (PostgresDatabase database = PostgresDatabase.open(twoConnections, 300)) {
+            try (Handle first = database.jdbi().open(); Handle second = database.jdbi().open()) {
                 assertThatThrownBy(() -> database.jdbi().withHandle(handle -> handle.createQuery("select 1")
                         .mapTo(Integer.class).one()))
                         .isInstanceOf(ServiceBusyException.class)
                         .hasMessageContaining("300 ms");
             }
 
-            assertThat(database.jdbi().withHandle(handle -> handle.createQuery("select 1").mapTo(Integer.class).one()))
-                    .as("once the connection is free again").isEqualTo(1);
+            int answer = database.jdbi().withHandle(handle -> handle.createQuery("select 1").mapTo(Integer.class).one());
+            assertThat(answer).as("once connections are free again").isEqualTo(1);
         }
     }
 }
