@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -25,7 +26,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Set;
 import org.openeps.domain.access.Caller;
 import org.openeps.domain.shared.EpsException;
@@ -124,15 +124,19 @@ public final class AccessTokens {
             throw Authentication.invalid();
         }
         Caller caller = TokenClaims.read(claims);
-        Instant until = min(claims.getExpirationTime(), now.plus(REMEMBERED));
+        Instant until = min(expiry(claims), now.plus(REMEMBERED));
         if (now.isBefore(until)) {
             verified.put(token, new Verified(caller, until));
         }
         return caller;
     }
 
-    private static Instant min(Date expires, Instant latest) {
-        Instant at = expires.toInstant();
-        return at.isBefore(latest) ? at : latest;
+    /** {@code exp}, required by the claims verifier, as the JSON form gives it: seconds since the epoch. */
+    private static Instant expiry(JWTClaimsSet claims) {
+        return Instant.ofEpochSecond(((Number) claims.toJSONObject().get(JWTClaimNames.EXPIRATION_TIME)).longValue());
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 }

@@ -14,13 +14,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,8 +106,8 @@ class AccessTokensTest {
         JWTClaimsSet claims = TokenClaims.write(new Caller.Application("supplier-1"), new JWTClaimsSet.Builder())
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(validity)))
+                .claim(JWTClaimNames.ISSUED_AT, now.getEpochSecond())
+                .claim(JWTClaimNames.EXPIRATION_TIME, now.plus(validity).getEpochSecond())
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
                 .keyID(key.getKeyID()).build(), claims);
