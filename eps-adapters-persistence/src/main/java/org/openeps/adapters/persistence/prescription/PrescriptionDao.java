@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -21,12 +22,12 @@ import org.openeps.adapters.persistence.prescription.PrescriptionRows.Prescripti
 import org.openeps.adapters.persistence.prescription.PrescriptionRows.ReleasableRow;
 
 /** SQL for the prescription tables. */
-@RegisterConstructorMapper(PrescriptionRow.class)
-@RegisterConstructorMapper(DispenseRow.class)
+@RegisterRowMapper(PrescriptionRowMappers.Prescriptions.class)
+@RegisterRowMapper(PrescriptionRowMappers.Dispenses.class)
 @RegisterConstructorMapper(ReleasableRow.class)
-@RegisterConstructorMapper(ItemRow.class)
-@RegisterConstructorMapper(IssueRow.class)
-@RegisterConstructorMapper(ItemStatusRow.class)
+@RegisterRowMapper(PrescriptionRowMappers.Items.class)
+@RegisterRowMapper(PrescriptionRowMappers.Issues.class)
+@RegisterRowMapper(PrescriptionRowMappers.ItemStatuses.class)
 interface PrescriptionDao {
 
     @SqlUpdate("""
