@@ -314,7 +314,7 @@ final class Preload {
                 + "prescriber_org_name, prescriber_name, prescriber_sds_user_id, prescriber_role_profile, "
                 + "prescriber_role_code, nhs_number, patient_family_name, patient_given_names, patient_birth_date, "
                 + "patient_gender, patient_postcode, nominated_ods, nominated_site_type, nomination_cleared, authored_on, "
-                + "start_date, days_supply, number_of_issues, received_at, order_message, version) from stdin",
+                + "start_date, days_supply, number_of_issues, received_at, order_message, to_be_dispensed, version) from stdin",
                 new StringReader(rows.prescriptions.toString()));
         copy.copyIn("copy prescription_item (prescription_id, item_id, position, medication_code, medication_display, "
                 + "quantity_value, quantity_unit, dosage_text) from stdin", new StringReader(rows.items.toString()));
@@ -422,6 +422,7 @@ final class Preload {
                 .field(r, "f").field(r, ts(p.authored())).field(r, p.date().toString())
                 .field(r, c.daysSupply() == null ? null : c.daysSupply().toString()).field(r, String.valueOf(issues))
                 .field(r, ts(received)).field(r, bytea(OrderMessageCodec.encode(messages.order(p, Messages.uuid(random)))))
+                .field(r, state == State.TO_BE_DISPENSED ? "t" : "f")
                 .last(r, String.valueOf(1 + (release != null ? 1 : 0) + (dispensed != null ? 1 : 0)
                         + (claimed != null ? 1 : 0) + (ended != null ? 1 : 0)));
 

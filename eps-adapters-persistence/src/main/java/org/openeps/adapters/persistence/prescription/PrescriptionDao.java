@@ -36,15 +36,16 @@ interface PrescriptionDao {
                 prescriber_ods, prescriber_org_name, prescriber_name, prescriber_sds_user_id, prescriber_role_profile,
                 prescriber_role_code, nhs_number, patient_family_name, patient_given_names, patient_birth_date,
                 patient_gender, patient_postcode, nominated_ods, nominated_site_type, nomination_cleared, authored_on,
-                start_date, days_supply, number_of_issues, received_at, order_message, version)
+                start_date, days_supply, number_of_issues, received_at, order_message, version, to_be_dispensed)
             values (
                 :id, :longFormId, :prescriptionType, :treatmentType,
                 :prescriberOds, :prescriberOrgName, :prescriberName, :prescriberSdsUserId, :prescriberRoleProfile,
                 :prescriberRoleCode, :nhsNumber, :patientFamilyName, :patientGivenNames, :patientBirthDate,
                 :patientGender, :patientPostcode, :nominatedOds, :nominatedSiteType, :nominationCleared, :authoredOn,
-                :startDate, :daysSupply, :numberOfIssues, :receivedAt, :orderMessage, :version)
+                :startDate, :daysSupply, :numberOfIssues, :receivedAt, :orderMessage, :version, :toBeDispensed)
             """)
-    void insert(@BindMethods PrescriptionRow row, @Bind("orderMessage") byte[] orderMessage);
+    void insert(@BindMethods PrescriptionRow row, @Bind("orderMessage") byte[] orderMessage,
+                @Bind("toBeDispensed") boolean toBeDispensed);
 
     /**
      * Optimistic locking: stores the new version only if the stored one is still the one loaded.
@@ -54,11 +55,12 @@ interface PrescriptionDao {
     @SqlUpdate("""
             update prescription
             set nomination_cleared = :nominationCleared,
+                to_be_dispensed = :toBeDispensed,
                 version = version + 1
             where id = :id and version = :version
             """)
     int update(@Bind("id") String id, @Bind("version") long version,
-               @Bind("nominationCleared") boolean nominationCleared);
+               @Bind("nominationCleared") boolean nominationCleared, @Bind("toBeDispensed") boolean toBeDispensed);
 
     @SqlBatch("""
             insert into prescription_item (prescription_id, item_id, position, medication_code, medication_display,
@@ -145,6 +147,7 @@ interface PrescriptionDao {
             from prescription p
             where p.nominated_ods = :dispenser
               and not p.nomination_cleared
+              and p.to_be_dispensed
               and exists (select 1 from prescription_issue i where i.prescription_id = p.id and i.status = '0001')
             order by p.received_at, p.id
             limit :limit
