@@ -23,7 +23,7 @@ final class Options {
         define("service-pid", "", "with --url: the service's process ID, for memory figures and JFR");
         define("service-jar", "eps-app/target/openeps.jar", "the service jar started for the run");
         define("service-java-opts", "-Xms256m", "JVM options for the service (e.g. -Xmx512m)");
-        define("port", "18080", "port of the service started for the run");
+        define("port", "18180", "port of the service started for the run");
         define("pool-size", "10", "EPS_DATABASE_POOL_SIZE of the service, and pgbench's client count");
         define("pg-host", "127.0.0.1", "PostgreSQL host");
         define("pg-port", "5432", "PostgreSQL port");
