@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.flywaydb.core.Flyway;
 import org.openeps.adapters.persistence.embedded.EmbeddedPostgres;
 
 /**
@@ -29,6 +30,21 @@ public final class TestDatabases {
     private static Server server;
 
     private TestDatabases() {
+    }
+
+    /**
+     * Creates a new database migrated up to and including {@code version} only, for tests of a later migration on
+     * rows written by an earlier schema.
+     */
+    public static DatabaseSettings migratedTo(String version) {
+        DatabaseSettings settings = create();
+        Flyway.configure()
+                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                .locations("classpath:db/migration")
+                .target(version)
+                .load()
+                .migrate();
+        return settings;
     }
 
     /** Creates a new, empty database and returns how to reach it; the schema is not migrated. */

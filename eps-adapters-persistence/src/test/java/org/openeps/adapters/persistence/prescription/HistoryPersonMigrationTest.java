@@ -3,7 +3,6 @@ package org.openeps.adapters.persistence.prescription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.openeps.adapters.persistence.DatabaseSettings;
@@ -22,13 +21,7 @@ class HistoryPersonMigrationTest {
 
     @Test
     void events_recorded_before_v4_read_back_without_a_person() {
-        DatabaseSettings settings = TestDatabases.create();
-        Flyway.configure()
-                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
-                .locations("classpath:db/migration")
-                .target("3")
-                .load()
-                .migrate();
+        DatabaseSettings settings = TestDatabases.migratedTo("3");
         Jdbi v3 = Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password());
         v3.useHandle(handle -> {
             handle.execute("""

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.openeps.adapters.persistence.DatabaseSettings;
@@ -27,13 +26,7 @@ class HistoryReasonsMigrationTest {
 
     @Test
     void events_recorded_before_v11_or_without_the_reason_columns_read_back_without_reasons() {
-        DatabaseSettings settings = TestDatabases.create();
-        Flyway.configure()
-                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
-                .locations("classpath:db/migration")
-                .target("10")
-                .load()
-                .migrate();
+        DatabaseSettings settings = TestDatabases.migratedTo("10");
         Jdbi v10 = Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password());
         v10.useHandle(handle -> {
             handle.execute("""

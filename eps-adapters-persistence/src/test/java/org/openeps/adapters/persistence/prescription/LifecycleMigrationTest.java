@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.openeps.adapters.persistence.DatabaseSettings;
@@ -26,13 +25,7 @@ class LifecycleMigrationTest {
 
     @Test
     void prescriptions_stored_before_v2_get_the_dates_the_domain_gives_and_read_back_unchanged() {
-        DatabaseSettings settings = TestDatabases.create();
-        Flyway.configure()
-                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
-                .locations("classpath:db/migration")
-                .target("1")
-                .load()
-                .migrate();
+        DatabaseSettings settings = TestDatabases.migratedTo("1");
         Jdbi v1 = Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password());
         v1.useHandle(handle -> {
             // an eRD prescription of three issues signed at 00:30 on 31 August 2026 in London (23:30 UTC on the 30th),

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openeps.application.prescription.PrescriptionOrders.newId;
 
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -25,13 +24,7 @@ class NominatedReleaseMigrationTest {
 
     @Test
     void prescriptions_stored_before_v14_are_released_by_nomination_as_before() {
-        DatabaseSettings settings = TestDatabases.create();
-        Flyway.configure()
-                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
-                .locations("classpath:db/migration")
-                .target("13")
-                .load()
-                .migrate();
+        DatabaseSettings settings = TestDatabases.migratedTo("13");
         String waiting = newId().value();
         String withDispenser = newId().value();
         String secondIssueWaiting = newId().value();

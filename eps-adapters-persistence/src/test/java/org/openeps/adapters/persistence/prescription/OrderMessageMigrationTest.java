@@ -7,7 +7,6 @@ import static org.openeps.application.prescription.PrescriptionOrders.newId;
 import static org.openeps.application.prescription.PrescriptionOrders.newPatient;
 
 import java.time.Instant;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
@@ -25,13 +24,7 @@ class OrderMessageMigrationTest {
 
     @Test
     void messages_stored_as_text_before_v13_read_back_and_new_ones_are_stored_compressed() {
-        DatabaseSettings settings = TestDatabases.create();
-        Flyway.configure()
-                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
-                .locations("classpath:db/migration")
-                .target("12")
-                .load()
-                .migrate();
+        DatabaseSettings settings = TestDatabases.migratedTo("12");
         Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()).useHandle(handle -> handle.execute("""
                 insert into prescription (id, long_form_id, prescription_type, treatment_type, prescriber_ods,
                     nhs_number, nominated_ods, nominated_site_type, authored_on, start_date, days_supply,
