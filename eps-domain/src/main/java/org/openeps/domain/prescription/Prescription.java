@@ -111,6 +111,11 @@ public final class Prescription {
         return issues.get(number - 1);
     }
 
+    /** Whether a dispenser could download the prescription now: one of its issues is in a status release is allowed from. */
+    public boolean releasable() {
+        return issues.stream().anyMatch(issue -> Transition.RELEASE.allowedFrom(issue.status()));
+    }
+
     /** The issue a dispenser would act on now: the first that is not complete, or the last issue when all are. */
     public Issue currentIssue() {
         return issues.stream()

@@ -133,6 +133,24 @@ class PrescriptionTest {
     }
 
     @Test
+    void prescription_is_releasable_while_any_issue_is_to_be_dispensed() {
+        PrescriptionOrder order = anErdOrder(3).build();
+        List<Issue> secondWaiting = List.of(
+                new Issue(1, PrescriptionStatus.CLAIMED, statuses(order, ItemStatus.FULLY_DISPENSED)),
+                new Issue(2, PrescriptionStatus.TO_BE_DISPENSED, statuses(order, ItemStatus.TO_BE_DISPENSED)),
+                new Issue(3, PrescriptionStatus.REPEAT_DISPENSE_FUTURE_ISSUE, statuses(order, ItemStatus.TO_BE_DISPENSED)));
+        List<Issue> noneWaiting = List.of(
+                new Issue(1, PrescriptionStatus.CLAIMED, statuses(order, ItemStatus.FULLY_DISPENSED)),
+                new Issue(2, PrescriptionStatus.WITH_DISPENSER, statuses(order, ItemStatus.WITH_DISPENSER)),
+                new Issue(3, PrescriptionStatus.REPEAT_DISPENSE_FUTURE_ISSUE, statuses(order, ItemStatus.TO_BE_DISPENSED)));
+
+        assertThat(Prescription.rehydrate(order, secondWaiting, RECEIVED, 4).releasable()).isTrue();
+        assertThat(Prescription.rehydrate(order, noneWaiting, RECEIVED, 4).releasable()).isFalse();
+        assertThat(Prescription.create(anOrder().startDate(RECEIVED_DATE.plusDays(2)).build(), RECEIVED).releasable())
+                .as("future dated").isFalse();
+    }
+
+    @Test
     void current_issue_is_the_first_issue_that_is_not_complete() {
         PrescriptionOrder order = anErdOrder(3).build();
         List<Issue> issues = List.of(

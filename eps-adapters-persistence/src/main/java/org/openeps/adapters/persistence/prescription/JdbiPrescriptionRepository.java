@@ -85,7 +85,8 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
         try {
             jdbi.useTransaction(handle -> {
                 PrescriptionDao dao = handle.attach(PrescriptionDao.class);
-                dao.insert(toRow(stored), OrderMessageCodec.encode(originalMessage), toBeDispensed(stored));
+                dao.insert(toRow(stored), OrderMessageCodec.encode(originalMessage),
+                        stored.releasable());
                 dao.insertItems(itemRows(stored));
                 writeIssues(dao, stored);
             });
@@ -109,7 +110,8 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
         boolean nominationCleared = nominationCleared(prescription);
         jdbi.useTransaction(handle -> {
             PrescriptionDao dao = handle.attach(PrescriptionDao.class);
-            if (dao.update(stored.id().value(), prescription.version(), nominationCleared, toBeDispensed(stored)) == 0) {
+            // to_be_dispensed (V14): the nominated download's index holds only releasable prescriptions
+            if (dao.update(stored.id().value(), prescription.version(), nominationCleared, stored.releasable()) == 0) {
                 throw new ConcurrentUpdateException("Prescription " + prescription.id()
                         + " changed since version " + prescription.version() + " was loaded, or is not stored");
             }
@@ -179,12 +181,7 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
 
     private static boolean releasableTo(Prescription prescription, OdsCode dispenser) {
         return prescription.nomination().map(NominatedDispenser::organisation).equals(Optional.of(dispenser))
-                && toBeDispensed(prescription);
-    }
-
-    /** Whether any issue waits to be dispensed: kept on the prescription row for the nominated download's index (V14). */
-    private static boolean toBeDispensed(Prescription prescription) {
-        return prescription.issues().stream().anyMatch(issue -> issue.status() == PrescriptionStatus.TO_BE_DISPENSED);
+                && prescription.releasable();
     }
 
     /** Runs a read in the caller's transaction, or else in a read-only repeatable-read one of its own. */

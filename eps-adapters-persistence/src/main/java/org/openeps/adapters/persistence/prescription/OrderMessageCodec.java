@@ -25,9 +25,10 @@ public final class OrderMessageCodec {
     private static final int LEVEL = 3;
     private static final int LARGEST_MESSAGE = 64 * 1024 * 1024;
 
-    private static final ZstdDictCompress COMPRESSOR = new ZstdDictCompress(dictionary(CURRENT_DICTIONARY), LEVEL);
+    private static final byte[] CURRENT = dictionary(CURRENT_DICTIONARY);
+    private static final ZstdDictCompress COMPRESSOR = new ZstdDictCompress(CURRENT, LEVEL);
     private static final Map<Long, ZstdDictDecompress> DECOMPRESSORS =
-            Map.of((long) CURRENT_DICTIONARY, new ZstdDictDecompress(dictionary(CURRENT_DICTIONARY)));
+            Map.of((long) CURRENT_DICTIONARY, new ZstdDictDecompress(CURRENT));
 
     private OrderMessageCodec() {
     }
