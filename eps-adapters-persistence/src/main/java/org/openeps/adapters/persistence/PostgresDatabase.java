@@ -52,6 +52,8 @@ public final class PostgresDatabase implements AutoCloseable {
         config.setMaximumPoolSize(settings.maximumPoolSize());
         config.setPoolName("eps");
         config.setConnectionTimeout(connectionTimeoutMs);
+        // a refused statement's message must not quote the row it refused (a key's values: IDs, NHS numbers)
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway.configure()

@@ -21,7 +21,15 @@ public interface AuditTrail {
      * An append waits only when every chain is held by another transaction. Appending last in a transaction keeps
      * the chain held for the shortest time.
      */
-    void append(AuditRecord record);
+    default void append(AuditRecord record) {
+        append(List.of(record));
+    }
+
+    /**
+     * Appends the records, in order, one after another in one chain, as {@link #append(AuditRecord)} appends one: all
+     * in one transaction, so together or not at all. Appends nothing for none.
+     */
+    void append(List<AuditRecord> records);
 
     /**
      * The records matching the query, newest first (by time, then by chain and sequence, so that the records of one

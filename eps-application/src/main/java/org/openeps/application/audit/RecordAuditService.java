@@ -1,5 +1,6 @@
 package org.openeps.application.audit;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.openeps.application.shared.Transactions;
@@ -22,8 +23,14 @@ public final class RecordAuditService implements RecordAuditUseCase {
     @Override
     public void record(AuditRecord record) {
         Objects.requireNonNull(record, "record");
+        record(List.of(record));
+    }
+
+    @Override
+    public void record(List<AuditRecord> records) {
+        List<AuditRecord> copy = List.copyOf(records);
         transactions.inTransaction(() -> {
-            trail.append(record);
+            trail.append(copy);
             return null;
         });
     }

@@ -1,5 +1,6 @@
 package org.openeps.application.audit;
 
+import java.util.List;
 import java.util.function.Supplier;
 import org.openeps.domain.audit.AuditRecord;
 
@@ -15,6 +16,9 @@ public interface RecordAuditUseCase {
      * of the audit chains' heads until the transaction ends, so record last in a transaction.
      */
     void record(AuditRecord record);
+
+    /** Appends the records, in order, as {@link #record(AuditRecord)} appends one: together or not at all. */
+    void record(List<AuditRecord> records);
 
     /**
      * Runs a change in one transaction, so that records made during it are committed with the change, or rolled back

@@ -184,6 +184,33 @@ public abstract class AuditTrailContract {
     }
 
     @Test
+    void records_appended_together_are_chained_in_order_in_one_chain_after_those_of_the_same_transaction() {
+        String patient = newNhsNumber();
+        AuditRecord alone = read(patient);
+        List<AuditRecord> together = List.of(dispensed(patient, newPrescriptionId()), read(patient),
+                dispensed(patient, newPrescriptionId()));
+        long before = trail().verify().recordsChecked();
+
+        transactions().inTransaction(() -> {
+            trail().append(alone);
+            trail().append(together);
+            return null;
+        });
+        trail().append(List.of());
+
+        List<ChainedAuditRecord> found = trail().find(AuditQuery.byNhsNumber(patient, 10)).reversed();
+        assertThat(found).extracting(ChainedAuditRecord::record)
+                .containsExactly(alone, together.get(0), together.get(1), together.get(2));
+        assertThat(found).extracting(ChainedAuditRecord::chain).containsOnly(found.getFirst().chain());
+        for (int i = 1; i < found.size(); i++) {
+            assertThat(found.get(i).sequence()).isEqualTo(found.get(i - 1).sequence() + 1);
+            assertThat(found.get(i).previousHash()).isEqualTo(found.get(i - 1).hash());
+        }
+        assertThat(trail().verify()).as("appending none appends nothing")
+                .isEqualTo(AuditVerification.intact(before + 4));
+    }
+
+    @Test
     void an_append_in_a_transaction_that_fails_leaves_no_record_and_every_chain_where_it_was() {
         String patient = newNhsNumber();
         trail().append(read(newNhsNumber()));

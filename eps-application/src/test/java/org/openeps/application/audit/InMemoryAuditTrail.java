@@ -35,14 +35,19 @@ public final class InMemoryAuditTrail implements AuditTrail, InMemoryTransaction
     private Optional<Integer> transactionChain = Optional.empty();
 
     @Override
-    public synchronized void append(AuditRecord record) {
+    public synchronized void append(List<AuditRecord> appended) {
+        if (appended.isEmpty()) {
+            return;
+        }
         int chain = transactionChain.orElseGet(() -> turn++ % AuditChain.CHAINS + 1);
         if (inTransaction) {
             transactionChain = Optional.of(chain);
         }
-        ChainedAuditRecord chained = AuditChain.link(head(chain), record);
-        records.add(chained);
-        heads.put(chain, chained.asHead());
+        for (AuditRecord record : appended) {
+            ChainedAuditRecord chained = AuditChain.link(head(chain), record);
+            records.add(chained);
+            heads.put(chain, chained.asHead());
+        }
     }
 
     @Override

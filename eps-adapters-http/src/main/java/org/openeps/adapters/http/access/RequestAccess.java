@@ -109,13 +109,10 @@ public final class RequestAccess {
         List<Subject> subjects = audited.subjects.isEmpty()
                 ? List.of(new Subject(Optional.empty(), Optional.empty())) : audited.subjects;
         Instant at = clock.instant();
-        audit.atomically(() -> {
-            for (Subject subject : subjects) {
-                audit.record(new AuditRecord(at, audited.requestId, action, who, subject.prescriptionId(),
-                        subject.nhsNumber(), outcome));
-            }
-            return null;
-        });
+        audit.record(subjects.stream()
+                .map(subject -> new AuditRecord(at, audited.requestId, action, who, subject.prescriptionId(),
+                        subject.nhsNumber(), outcome))
+                .toList());
     }
 
     private static String requestId(Context ctx) {

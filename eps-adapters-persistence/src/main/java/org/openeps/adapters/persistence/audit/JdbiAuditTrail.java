@@ -1,7 +1,12 @@
 package org.openeps.adapters.persistence.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +21,9 @@ import org.jdbi.v3.core.result.ResultIterator;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.openeps.adapters.persistence.Jdbc;
 import org.openeps.application.audit.AuditQuery;
 import org.openeps.application.audit.AuditTrail;
 import org.openeps.domain.access.Action;
@@ -59,20 +63,66 @@ public final class JdbiAuditTrail implements AuditTrail {
         this.dao = jdbi.onDemand(Dao.class);
     }
 
+    /**
+     * Three statements whatever the number of records: one locks the head (the one this transaction holds, else a
+     * free one in turn, else waits for the one its turn names), one inserts the records linked to it, one moves the
+     * head on. Run on the handle's JDBC connection (ADR 9): every audited request appends.
+     */
     @Override
-    public void append(AuditRecord record) {
+    public void append(List<AuditRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
         int first = Math.floorMod(turn.getAndIncrement(), AuditChain.CHAINS) + 1;
         jdbi.useTransaction(handle -> {
-            Dao inTransaction = handle.attach(Dao.class);
-            AuditChainHead head = inTransaction.lockHeldOrFreeHead(first, AuditChain.CHAINS)
-                    .or(() -> inTransaction.lockHead(first))
-                    .map(HeadRow::toHead)
+            AuditChainHead head = Jdbc.first(handle, LOCK_HELD_OR_FREE_HEAD, JdbiAuditTrail::head,
+                            first, AuditChain.CHAINS, AuditChain.CHAINS)
+                    .or(() -> Jdbc.first(handle, LOCK_HEAD, JdbiAuditTrail::head, first))
                     .orElseThrow(() -> new IllegalStateException("The audit chain head row " + first + " is missing"));
-            ChainedAuditRecord chained = AuditChain.link(head, record);
-            inTransaction.insert(toRow(chained));
-            inTransaction.advanceHead(chained.chain(), chained.sequence(), chained.hash());
+            List<Object> values = new ArrayList<>();
+            for (AuditRecord record : records) {
+                ChainedAuditRecord chained = AuditChain.link(head, record);
+                values.addAll(toRow(chained).values());
+                head = chained.asHead();
+            }
+            Jdbc.update(handle, insertStatement(records.size()), values.toArray());
+            // the head's trigger checks the record it moves to is stored: a statement of its own, after the insert
+            Jdbc.query(handle, ADVANCE_HEAD, rs -> rs.getString(1), head.sequence(), head.hash(), head.chain());
         });
     }
+
+    private static AuditChainHead head(ResultSet rs) throws SQLException {
+        return new AuditChainHead(rs.getInt("chain"), rs.getLong("sequence"), rs.getString("hash"));
+    }
+
+    /** Inserts {@code count} records, in one statement. */
+    private static String insertStatement(int count) {
+        return "insert into audit_record (" + Dao.COLUMNS + ") values "
+                + String.join(", ", Collections.nCopies(count, RECORD_VALUES));
+    }
+
+    /** Moves the head on, and remembers until the transaction ends that it holds this chain. */
+    private static final String ADVANCE_HEAD = "update audit_chain_head set sequence = ?, hash = ? where chain = ?"
+            + " returning set_config('" + HELD_CHAIN + "', chain::text, true)";
+
+    private static final String RECORD_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Locks and reads the head this transaction already holds, if it holds one; else the first head no other
+     * transaction holds, in turn from the first (parameters: first, chains, chains); nothing when every head is held
+     * by another transaction.
+     */
+    private static final String LOCK_HELD_OR_FREE_HEAD = """
+            select chain, sequence, hash from audit_chain_head
+            where chain = coalesce(nullif(current_setting('""" + HELD_CHAIN + """
+            ', true), '')::integer, chain)
+            order by (chain - ? + ?) % ?
+            limit 1
+            for update skip locked
+            """;
+
+    /** Waits for the transaction that holds this head to end, then locks and reads it. */
+    private static final String LOCK_HEAD = "select chain, sequence, hash from audit_chain_head where chain = ? for update";
 
     @Override
     public List<ChainedAuditRecord> find(AuditQuery query) {
@@ -193,6 +243,12 @@ public final class JdbiAuditTrail implements AuditTrail {
                            String userId, String roleProfileId, String organisation, String clientId, String patient,
                            String prescriptionId, String nhsNumber, String outcome, String previousHash,
                            String hash) {
+
+        /** The values in the order of {@link Dao#COLUMNS}. */
+        List<Object> values() {
+            return Arrays.asList(chain, sequence, at, requestId, action, whoKind, userId, roleProfileId, organisation,
+                    clientId, patient, prescriptionId, nhsNumber, outcome, previousHash, hash);
+        }
     }
 
     /** A row of {@code audit_chain_head}. */
@@ -212,40 +268,8 @@ public final class JdbiAuditTrail implements AuditTrail {
 
         String NEWEST_FIRST = " order by at desc, chain desc, sequence desc limit :limit";
 
-        /**
-         * Locks and reads the head this transaction already holds, if it holds one; else the first head no other
-         * transaction holds, in turn from {@code first}; empty when every head is held by another transaction.
-         */
-        @SqlQuery("""
-                select chain, sequence, hash from audit_chain_head
-                where chain = coalesce(nullif(current_setting('""" + HELD_CHAIN + """
-                ', true), '')::integer, chain)
-                order by (chain - :first + :chains) % :chains
-                limit 1
-                for update skip locked
-                """)
-        Optional<HeadRow> lockHeldOrFreeHead(@Bind("first") int first, @Bind("chains") int chains);
-
-        /** Waits for the transaction that holds this head to end, then locks and reads it. */
-        @SqlQuery("select chain, sequence, hash from audit_chain_head where chain = :chain for update")
-        Optional<HeadRow> lockHead(@Bind("chain") int chain);
-
         @SqlQuery("select chain, sequence, hash from audit_chain_head order by chain")
         List<HeadRow> heads();
-
-        @SqlUpdate("insert into audit_record (" + COLUMNS + """
-                ) values (:chain, :sequence, :at, :requestId, :action, :whoKind, :userId, :roleProfileId,
-                    :organisation, :clientId, :patient, :prescriptionId, :nhsNumber, :outcome, :previousHash, :hash)
-                """)
-        void insert(@BindMethods AuditRow row);
-
-        /** Moves the head on, and remembers until the transaction ends that it holds this chain. */
-        @SqlQuery("""
-                update audit_chain_head set sequence = :sequence, hash = :hash where chain = :chain
-                returning set_config('""" + HELD_CHAIN + """
-                ', chain::text, true)
-                """)
-        String advanceHead(@Bind("chain") int chain, @Bind("sequence") long sequence, @Bind("hash") String hash);
 
         @SqlQuery("select " + COLUMNS + " from audit_record where nhs_number = :nhsNumber" + NEWEST_FIRST)
         List<AuditRow> findByNhsNumber(@Bind("nhsNumber") String nhsNumber, @Bind("limit") int limit);

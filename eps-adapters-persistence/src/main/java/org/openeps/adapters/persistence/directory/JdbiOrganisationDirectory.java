@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.openeps.adapters.persistence.Jdbc;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -21,15 +22,27 @@ import org.openeps.domain.shared.OdsCode;
 /** The directory in the {@code organisation} table, one row per organisation. */
 public final class JdbiOrganisationDirectory implements OrganisationDirectory {
 
+    private static final String FIND = """
+            select ods, name, kind, address_lines, postcode, telephone, website, country, open
+            from organisation where ods = ?
+            """;
+
+    private final Jdbi jdbi;
     private final Dao dao;
 
     public JdbiOrganisationDirectory(Jdbi jdbi) {
+        this.jdbi = jdbi;
         this.dao = jdbi.onDemand(Dao.class);
     }
 
+    /** On the handle's JDBC connection (ADR 9): most requests look up the organisation they name. */
     @Override
     public Optional<Organisation> find(OdsCode ods) {
-        return dao.find(ods.value()).map(JdbiOrganisationDirectory::toOrganisation);
+        return jdbi.withHandle(handle -> Jdbc.first(handle, FIND, rs -> new OrganisationRow(rs.getString("ods"),
+                        rs.getString("name"), rs.getString("kind"), (String[]) rs.getArray("address_lines").getArray(),
+                        rs.getString("postcode"), rs.getString("telephone"), rs.getString("website"),
+                        rs.getString("country"), rs.getBoolean("open")), ods.value()))
+                .map(JdbiOrganisationDirectory::toOrganisation);
     }
 
     @Override
@@ -75,12 +88,6 @@ public final class JdbiOrganisationDirectory implements OrganisationDirectory {
 
     @RegisterConstructorMapper(OrganisationRow.class)
     interface Dao {
-        @SqlQuery("""
-                select ods, name, kind, address_lines, postcode, telephone, website, country, open
-                from organisation where ods = :ods
-                """)
-        Optional<OrganisationRow> find(@Bind("ods") String ods);
-
         /** Null criteria are not searched by; strpos and starts_with take the text literally (no LIKE wildcards). */
         @SqlQuery("""
                 select ods, name, kind, address_lines, postcode, telephone, website, country, open

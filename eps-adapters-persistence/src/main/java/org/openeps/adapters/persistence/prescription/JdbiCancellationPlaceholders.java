@@ -1,9 +1,11 @@
 package org.openeps.adapters.persistence.prescription;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.openeps.adapters.persistence.Jdbc;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -19,9 +21,16 @@ import org.openeps.domain.shared.OdsCode;
 /** Early cancellations in {@code cancellation_placeholder}, one per prescription ID (the first one kept). */
 public final class JdbiCancellationPlaceholders implements CancellationPlaceholders {
 
+    private static final String TAKE = """
+            delete from cancellation_placeholder where prescription_id = ?
+            returning prescription_id, requested_by, prescriber, nhs_number, item_id, reason_code, received_at
+            """;
+
+    private final Jdbi jdbi;
     private final Dao dao;
 
     public JdbiCancellationPlaceholders(Jdbi jdbi) {
+        this.jdbi = jdbi;
         this.dao = jdbi.onDemand(Dao.class);
     }
 
@@ -35,7 +44,12 @@ public final class JdbiCancellationPlaceholders implements CancellationPlacehold
 
     @Override
     public Optional<CancellationPlaceholder> take(PrescriptionId id) {
-        return dao.delete(id.value()).map(JdbiCancellationPlaceholders::toPlaceholder);
+        // on the handle's JDBC connection (ADR 9): every prescription received looks for one
+        return jdbi.withHandle(handle -> Jdbc.first(handle, TAKE, rs -> new PlaceholderRow(
+                        rs.getString("prescription_id"), rs.getString("requested_by"), rs.getString("prescriber"),
+                        rs.getString("nhs_number"), rs.getString("item_id"), rs.getString("reason_code"),
+                        rs.getObject("received_at", OffsetDateTime.class).toInstant()), id.value()))
+                .map(JdbiCancellationPlaceholders::toPlaceholder);
     }
 
     @Override
@@ -63,12 +77,6 @@ public final class JdbiCancellationPlaceholders implements CancellationPlacehold
                 on conflict (prescription_id) do nothing
                 """)
         void insert(@BindMethods PlaceholderRow row);
-
-        @SqlQuery("""
-                delete from cancellation_placeholder where prescription_id = :id
-                returning prescription_id, requested_by, prescriber, nhs_number, item_id, reason_code, received_at
-                """)
-        Optional<PlaceholderRow> delete(@Bind("id") String id);
 
         @SqlQuery("""
                 select prescription_id, requested_by, prescriber, nhs_number, item_id, reason_code, received_at

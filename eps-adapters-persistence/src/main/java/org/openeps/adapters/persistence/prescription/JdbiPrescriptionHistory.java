@@ -4,6 +4,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.openeps.adapters.persistence.Jdbc;
 import org.openeps.adapters.persistence.prescription.PrescriptionHistoryRows.HistoryRow;
 import org.openeps.application.prescription.PrescriptionHistory;
 import org.openeps.domain.prescription.ChangeReasons;
@@ -18,6 +19,13 @@ import org.openeps.domain.shared.OdsCode;
  * recorded before them reads as one that gave none.
  */
 public final class JdbiPrescriptionHistory implements PrescriptionHistory {
+
+    private static final String INSERT = """
+            insert into prescription_history (prescription_id, issue_number, at, organisation, person, event, status,
+                                              item_statuses, message_id, cancellation_reason, non_dispensing_reason,
+                                              item_cancellation_reasons, item_non_dispensing_reasons)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
 
     private final Jdbi jdbi;
 
@@ -41,7 +49,11 @@ public final class JdbiPrescriptionHistory implements PrescriptionHistory {
                 event.reasons().nonDispensing().orElse(null),
                 ItemStatusArrays.encodeCodes(event.reasons().itemCancellations()),
                 ItemStatusArrays.encodeCodes(event.reasons().itemNonDispensing()));
-        jdbi.useHandle(handle -> handle.attach(PrescriptionHistoryDao.class).insert(row));
+        // on the handle's JDBC connection (ADR 9): every change records an event
+        jdbi.useHandle(handle -> Jdbc.update(handle, INSERT, row.prescriptionId(), row.issueNumber(), row.at(),
+                row.organisation(), row.person(), row.event(), row.status(), Jdbc.texts(row.itemStatuses()),
+                row.messageId(), row.cancellationReason(), row.nonDispensingReason(),
+                Jdbc.texts(row.itemCancellationReasons()), Jdbc.texts(row.itemNonDispensingReasons())));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.openeps.adapters.persistence.prescription;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -16,8 +15,8 @@ import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.openeps.adapters.persistence.Jdbc;
 import org.openeps.adapters.persistence.prescription.PrescriptionRows.DispenseRow;
 import org.openeps.adapters.persistence.prescription.PrescriptionRows.IssueRow;
 import org.openeps.adapters.persistence.prescription.PrescriptionRows.ItemRow;
@@ -84,14 +83,13 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
         Prescription stored = asStored(prescription, prescription.version() + 1);
         try {
             jdbi.useTransaction(handle -> {
-                PrescriptionDao dao = handle.attach(PrescriptionDao.class);
-                dao.insert(toRow(stored), OrderMessageCodec.encode(originalMessage),
+                PrescriptionStatements.insert(handle, toRow(stored), OrderMessageCodec.encode(originalMessage),
                         stored.releasable());
-                dao.insertItems(itemRows(stored));
-                writeIssues(dao, stored);
+                PrescriptionStatements.insertItems(handle, itemRows(stored));
+                writeIssues(handle, stored);
             });
-        } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        } catch (Jdbc.StatementFailedException e) {
+            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
                 throw new EpsException(ErrorCode.DUPLICATE_PRESCRIPTION_ID,
                         "Prescription " + prescription.id() + " has already been received");
             }
@@ -109,14 +107,14 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
         Prescription stored = asStored(prescription, prescription.version() + 1);
         boolean nominationCleared = nominationCleared(prescription);
         jdbi.useTransaction(handle -> {
-            PrescriptionDao dao = handle.attach(PrescriptionDao.class);
             // to_be_dispensed (V14): the nominated download's index holds only releasable prescriptions
-            if (dao.update(stored.id().value(), prescription.version(), nominationCleared, stored.releasable()) == 0) {
+            if (PrescriptionStatements.update(handle, stored.id().value(), prescription.version(), nominationCleared,
+                    stored.releasable()) == 0) {
                 throw new ConcurrentUpdateException("Prescription " + prescription.id()
                         + " changed since version " + prescription.version() + " was loaded, or is not stored");
             }
-            dao.deleteDispenses(stored.id().value());
-            writeIssues(dao, stored);
+            PrescriptionStatements.deleteDispenses(handle, stored.id().value());
+            writeIssues(handle, stored);
         });
         return stored;
     }
@@ -134,12 +132,12 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
     @Override
     public List<Prescription> findByPatient(NhsNumber nhsNumber) {
         return reading(handle -> load(handle,
-                handle.attach(PrescriptionDao.class).findIdsByPatient(nhsNumber.value(), PATIENT_SEARCH_LIMIT), false));
+                PrescriptionStatements.findIdsByPatient(handle, nhsNumber.value(), PATIENT_SEARCH_LIMIT), false));
     }
 
     @Override
     public Optional<String> findOriginalMessage(PrescriptionId id) {
-        return jdbi.withHandle(handle -> handle.attach(PrescriptionDao.class).findOriginalMessage(id.value())
+        return jdbi.withHandle(handle -> PrescriptionStatements.findOriginalMessage(handle, id.value())
                 .map(ReleasableRow::message));
     }
 
@@ -152,7 +150,7 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
     @Override
     public List<Releasable> lockNominatedReleasable(OdsCode dispenser, int limit) {
         return jdbi.inTransaction(handle -> {
-            List<ReleasableRow> rows = handle.attach(PrescriptionDao.class).lockNominatedReleasable(dispenser.value(), limit);
+            List<ReleasableRow> rows = PrescriptionStatements.lockNominatedReleasable(handle, dispenser.value(), limit);
             Map<String, Prescription> loaded = load(handle, rows.stream().map(ReleasableRow::id).toList(), false).stream()
                     .collect(Collectors.toMap(prescription -> prescription.id().value(), prescription -> prescription));
             List<Releasable> releasable = new ArrayList<>();
@@ -175,8 +173,8 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
     public List<Prescription> lockWithWorkDue(Instant now, int limit) {
         LocalDate today = LocalDate.ofInstant(now, Prescription.EPS_ZONE);
         Instant claimCutoff = now.minus(Prescription.CLAIM_PERIOD).truncatedTo(ChronoUnit.MICROS);
-        return jdbi.inTransaction(handle -> load(handle, handle.attach(PrescriptionDao.class)
-                .lockWithWorkDue(EXPIRABLE, today, today.plusDays(1), claimCutoff, limit), false));
+        return jdbi.inTransaction(handle -> load(handle, PrescriptionStatements
+                .lockWithWorkDue(handle, EXPIRABLE, today, today.plusDays(1), claimCutoff, limit), false));
     }
 
     private static boolean releasableTo(Prescription prescription, OdsCode dispenser) {
@@ -201,21 +199,26 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
     }
 
     /**
-     * Loads the prescriptions with these IDs, in the order given, with five queries whatever their number; with
+     * Loads the prescriptions with these IDs, in the order given, with five queries whatever their number (on the handle's JDBC connection, ADR 9); with
      * {@code lock}, the prescription rows stay locked until the transaction ends.
      */
     private static List<Prescription> load(Handle handle, List<String> ids, boolean lock) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        PrescriptionDao dao = handle.attach(PrescriptionDao.class);
-        Map<String, PrescriptionRow> rows = (lock ? dao.findPrescriptionsForUpdate(ids) : dao.findPrescriptions(ids))
+        Map<String, PrescriptionRow> rows = (lock
+                ? PrescriptionStatements.findPrescriptionsForUpdate(handle, ids)
+                : PrescriptionStatements.findPrescriptions(handle, ids))
                 .stream()
-                .collect(Collectors.toMap(PrescriptionRow::id, row -> row));
-        Map<String, List<ItemRow>> items = groupBy(dao.findItems(ids), ItemRow::prescriptionId);
-        Map<String, List<IssueRow>> issues = groupBy(dao.findIssues(ids), IssueRow::prescriptionId);
-        Map<String, List<ItemStatusRow>> statuses = groupBy(dao.findItemStatuses(ids), ItemStatusRow::prescriptionId);
-        Map<String, List<DispenseRow>> dispenses = groupBy(dao.findDispenses(ids), DispenseRow::prescriptionId);
+                .collect(Collectors.toMap(PrescriptionRow::id, row -> row, (first, same) -> first));
+        Map<String, List<ItemRow>> items = groupBy(PrescriptionStatements.findItems(handle, ids),
+                ItemRow::prescriptionId);
+        Map<String, List<IssueRow>> issues = groupBy(PrescriptionStatements.findIssues(handle, ids),
+                IssueRow::prescriptionId);
+        Map<String, List<ItemStatusRow>> statuses = groupBy(PrescriptionStatements.findItemStatuses(handle, ids),
+                ItemStatusRow::prescriptionId);
+        Map<String, List<DispenseRow>> dispenses = groupBy(PrescriptionStatements.findDispenses(handle, ids),
+                DispenseRow::prescriptionId);
         List<Prescription> found = new ArrayList<>();
         for (String id : ids) {
             PrescriptionRow row = rows.get(id);
@@ -227,13 +230,10 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
         return found;
     }
 
-    private static void writeIssues(PrescriptionDao dao, Prescription prescription) {
-        dao.upsertIssues(issueRows(prescription));
-        dao.upsertItemStatuses(itemStatusRows(prescription));
-        List<DispenseRow> dispenses = dispenseRows(prescription);
-        if (!dispenses.isEmpty()) {
-            dao.insertDispenses(dispenses);
-        }
+    private static void writeIssues(Handle handle, Prescription prescription) {
+        PrescriptionStatements.upsertIssues(handle, issueRows(prescription));
+        PrescriptionStatements.upsertItemStatuses(handle, itemStatusRows(prescription));
+        PrescriptionStatements.insertDispenses(handle, dispenseRows(prescription));
     }
 
     private static <T> Map<String, List<T>> groupBy(Collection<T> rows, Function<T, String> key) {

@@ -3,24 +3,12 @@ package org.openeps.adapters.persistence.prescription;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.openeps.adapters.persistence.prescription.PrescriptionHistoryRows.HistoryRow;
 
-/** SQL for the prescription history. */
+/** SQL for reading the prescription history (events are written by {@link JdbiPrescriptionHistory}). */
 @RegisterConstructorMapper(HistoryRow.class)
 interface PrescriptionHistoryDao {
-
-    @SqlUpdate("""
-            insert into prescription_history (prescription_id, issue_number, at, organisation, person, event, status,
-                                              item_statuses, message_id, cancellation_reason, non_dispensing_reason,
-                                              item_cancellation_reasons, item_non_dispensing_reasons)
-            values (:prescriptionId, :issueNumber, :at, :organisation, :person, :event, :status, :itemStatuses,
-                    :messageId, :cancellationReason, :nonDispensingReason, :itemCancellationReasons,
-                    :itemNonDispensingReasons)
-            """)
-    void insert(@BindMethods HistoryRow row);
 
     /** A prescription's events, oldest first; those recorded at the same moment in the order they were recorded. */
     @SqlQuery("""

@@ -2,10 +2,7 @@ package org.openeps.adapters.persistence.shared;
 
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.openeps.adapters.persistence.Jdbc;
 import org.openeps.application.shared.RecordedReplies;
 import org.openeps.application.shared.RecordedReply;
 import org.openeps.application.shared.RequestKey;
@@ -16,59 +13,49 @@ import org.openeps.application.shared.RequestKey;
  */
 public final class JdbiRecordedReplies implements RecordedReplies {
 
-    private final Dao dao;
+    private static final String CLAIM = """
+            insert into recorded_reply (scope, request_id, fingerprint)
+            values (?, ?, ?)
+            on conflict do nothing
+            """;
+
+    private static final String FIND = """
+            select status, content_type, body
+            from recorded_reply
+            where scope = ? and request_id = ? and fingerprint = ? and status is not null
+            """;
+
+    private static final String RECORD = """
+            update recorded_reply
+            set status = ?, content_type = ?, body = ?
+            where scope = ? and request_id = ? and fingerprint = ? and status is null
+            """;
+
+    private final Jdbi jdbi;
 
     public JdbiRecordedReplies(Jdbi jdbi) {
-        this.dao = jdbi.onDemand(Dao.class);
+        this.jdbi = jdbi;
     }
 
     @Override
     public Optional<RecordedReply> claim(RequestKey key, String fingerprint) {
-        if (dao.claim(key.scope(), key.value(), fingerprint) == 1) {
-            return Optional.empty();
-        }
-        ReplyRow row = dao.find(key.scope(), key.value(), fingerprint).orElseThrow(
-                () -> new IllegalStateException("Reply for " + key + " vanished while claiming it"));
-        return Optional.of(new RecordedReply(row.status(), row.contentType(), row.body()));
+        return jdbi.withHandle(handle -> {
+            if (Jdbc.update(handle, CLAIM, key.scope(), key.value(), fingerprint) == 1) {
+                return Optional.<RecordedReply>empty();
+            }
+            return Optional.of(Jdbc.first(handle, FIND,
+                            rs -> new RecordedReply(rs.getInt("status"), rs.getString("content_type"), rs.getBytes("body")),
+                            key.scope(), key.value(), fingerprint)
+                    .orElseThrow(() -> new IllegalStateException("Reply for " + key + " vanished while claiming it")));
+        });
     }
 
     @Override
     public void record(RequestKey key, String fingerprint, RecordedReply reply) {
-        int updated = dao.record(key.scope(), key.value(), fingerprint, reply.status(), reply.contentType(),
-                reply.body());
+        int updated = jdbi.withHandle(handle -> Jdbc.update(handle, RECORD, reply.status(), reply.contentType(),
+                reply.body(), key.scope(), key.value(), fingerprint));
         if (updated != 1) {
             throw new IllegalStateException("Reply for " + key + " was recorded without being claimed");
         }
-    }
-
-    /** A row of {@code recorded_reply} whose reply has been recorded. */
-    public record ReplyRow(int status, String contentType, byte[] body) {
-    }
-
-    interface Dao {
-        @SqlUpdate("""
-                insert into recorded_reply (scope, request_id, fingerprint)
-                values (:scope, :requestId, :fingerprint)
-                on conflict do nothing
-                """)
-        int claim(@Bind("scope") String scope, @Bind("requestId") String requestId, @Bind("fingerprint") String fingerprint);
-
-        @SqlQuery("""
-                select status, content_type, body
-                from recorded_reply
-                where scope = :scope and request_id = :requestId and fingerprint = :fingerprint and status is not null
-                """)
-        @RegisterConstructorMapper(ReplyRow.class)
-        Optional<ReplyRow> find(@Bind("scope") String scope, @Bind("requestId") String requestId,
-                                @Bind("fingerprint") String fingerprint);
-
-        @SqlUpdate("""
-                update recorded_reply
-                set status = :status, content_type = :contentType, body = :body
-                where scope = :scope and request_id = :requestId and fingerprint = :fingerprint and status is null
-                """)
-        int record(@Bind("scope") String scope, @Bind("requestId") String requestId,
-                   @Bind("fingerprint") String fingerprint, @Bind("status") int status,
-                   @Bind("contentType") String contentType, @Bind("body") byte[] body);
     }
 }

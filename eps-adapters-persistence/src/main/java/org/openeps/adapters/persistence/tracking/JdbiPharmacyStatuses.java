@@ -5,16 +5,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.openeps.adapters.persistence.Jdbc;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.openeps.application.tracking.DuplicateStatusUpdateException;
 import org.openeps.application.tracking.PharmacyStatusLog;
@@ -52,6 +50,21 @@ public final class JdbiPharmacyStatuses implements PharmacyStatuses, PharmacySta
      */
     private static final int LOCK_BUCKETS = 256;
 
+    /**
+     * Takes the advisory lock {@code (namespace, key)} of each key, in the order given (unnest yields the array in
+     * order), waiting for any other transaction holding one; they are held until this transaction ends.
+     */
+    private static final String LOCK_TASK_IDS =
+            "select count(pg_advisory_xact_lock(?, key)) from unnest(?::integer[]) as t(key)";
+
+    private static final String STORED_AMONG = "select task_id from pharmacy_status where task_id = any(?)";
+
+    /** 1 for each row stored, 0 for one whose Task ID another transaction stored first. */
+    private static final String INSERT = "insert into pharmacy_status (" + Dao.COLUMNS + """
+            ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (task_id) do nothing
+            """;
+
     private final Jdbi jdbi;
     private final Dao dao;
 
@@ -66,15 +79,22 @@ public final class JdbiPharmacyStatuses implements PharmacyStatuses, PharmacySta
             return;
         }
         List<StatusRow> rows = statuses.stream().map(JdbiPharmacyStatuses::toRow).toList();
+        // on the handle's JDBC connection (ADR 9): status updates are the most frequent request
         jdbi.useTransaction(handle -> {
-            dao.lockTaskIds(NAMESPACE, rows.stream().map(row -> Math.floorMod(row.taskId().hashCode(), LOCK_BUCKETS))
-                    .distinct().sorted().toList());
-            List<String> duplicates = repeated(rows, new HashSet<>(dao.storedAmong(
-                    rows.stream().map(StatusRow::taskId).distinct().toList())));
+            Jdbc.query(handle, LOCK_TASK_IDS, rs -> rs.getLong(1), NAMESPACE, rows.stream()
+                    .map(row -> Math.floorMod(row.taskId().hashCode(), LOCK_BUCKETS))
+                    .distinct().sorted().toArray(Integer[]::new));
+            List<String> duplicates = repeated(rows, new HashSet<>(Jdbc.query(handle, STORED_AMONG,
+                    rs -> rs.getString(1), (Object) rows.stream().map(StatusRow::taskId).distinct()
+                            .toArray(String[]::new))));
             if (!duplicates.isEmpty()) {
                 throw new DuplicateStatusUpdateException(duplicates);
             }
-            int[] inserted = dao.insert(rows);
+            int[] inserted = Jdbc.batch(handle, INSERT, rows.stream()
+                    .map(row -> new Object[] {row.taskId(), row.prescriptionId(), row.itemId(), row.issueNumber(),
+                            row.nhsNumber(), row.pharmacy(), row.businessStatus(), row.taskStatus(),
+                            row.lastModified(), row.receivedAt()})
+                    .toList());
             // stored since they were looked for, by a writer that did not lock (none should): roll back, report it
             List<String> raced = new ArrayList<>();
             for (int i = 0; i < inserted.length; i++) {
@@ -154,26 +174,6 @@ public final class JdbiPharmacyStatuses implements PharmacyStatuses, PharmacySta
         String COLUMNS = """
                 task_id, prescription_id, item_id, issue_number, nhs_number, pharmacy, business_status, task_status,
                 last_modified, received_at""";
-
-        @SqlQuery("select task_id from pharmacy_status where task_id in (<ids>)")
-        List<String> storedAmong(@BindList("ids") Collection<String> ids);
-
-        /**
-         * Takes the advisory lock {@code (namespace, key)} of each key, in the order given (unnest yields the array in
-         * order), waiting for any other transaction holding one; they are held until this transaction ends.
-         */
-        @SqlQuery("""
-                select count(pg_advisory_xact_lock(:namespace, key)) from unnest(array[<keys>]::integer[]) as t(key)
-                """)
-        long lockTaskIds(@Bind("namespace") int namespace, @BindList("keys") List<Integer> keys);
-
-        /** 1 for each row stored, 0 for one whose Task ID another transaction stored first. */
-        @SqlBatch("insert into pharmacy_status (" + COLUMNS + """
-                ) values (:taskId, :prescriptionId, :itemId, :issueNumber, :nhsNumber, :pharmacy, :businessStatus,
-                          :taskStatus, :lastModified, :receivedAt)
-                on conflict (task_id) do nothing
-                """)
-        int[] insert(@BindMethods List<StatusRow> rows);
 
         /** The newest {@code limit} (a range of {@code pharmacy_status_by_item} per pharmacy), oldest first. */
         @SqlQuery("select " + COLUMNS + " from (select seq, " + COLUMNS + """

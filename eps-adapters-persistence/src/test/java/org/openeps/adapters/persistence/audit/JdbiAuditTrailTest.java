@@ -318,6 +318,38 @@ class JdbiAuditTrailTest extends AuditTrailContract {
     }
 
     @Test
+    void a_head_advances_over_several_records_only_along_their_links() {
+        try (OwnDatabase own = new OwnDatabase()) {
+            int chain = own.appendInOneTransaction(1);
+            String head = own.database.jdbi().withHandle(handle -> handle.createQuery(
+                    "select hash from audit_chain_head where chain = " + chain).mapTo(String.class).one());
+            String linked = AuditChain.hash(chain, head, 2, read(newNhsNumber()));
+            String unlinked = AuditChain.hash(chain, "f".repeat(64), 3, read(newNhsNumber()));
+            own.database.jdbi().useHandle(handle -> handle.execute("insert into audit_record (chain, sequence, at, "
+                    + "request_id, action, who_kind, client_id, patient, nhs_number, outcome, previous_hash, hash) "
+                    + "values (" + chain + ", 2, now(), 'r2', 'READ_PRESCRIPTIONS', 'patient', 'nhs-app', "
+                    + "'9449304130', '9449304130', 'OK', '" + head + "', '" + linked + "'), (" + chain + ", 3, now(), "
+                    + "'r3', 'READ_PRESCRIPTIONS', 'patient', 'nhs-app', '9449304130', '9449304130', 'OK', '"
+                    + "f".repeat(64) + "', '" + unlinked + "'), (" + chain + ", 5, now(), 'r5', 'READ_PRESCRIPTIONS', "
+                    + "'patient', 'nhs-app', '9449304130', '9449304130', 'OK', '" + unlinked + "', '" + "e".repeat(64)
+                    + "')"));
+
+            for (String sql : List.of(
+                    "update audit_chain_head set sequence = 3, hash = '" + unlinked + "' where chain = " + chain,
+                    "update audit_chain_head set sequence = 5, hash = '" + "e".repeat(64) + "' where chain = " + chain)) {
+                assertThatThrownBy(() -> own.database.jdbi().useHandle(handle -> handle.execute(sql)))
+                        .as(sql).isInstanceOf(UnableToExecuteStatementException.class)
+                        .hasMessageContaining("audit_chain_head only advances along");
+            }
+            own.database.jdbi().useHandle(handle -> handle.execute(
+                    "update audit_chain_head set sequence = 2, hash = '" + linked + "' where chain = " + chain));
+            long sequence = own.database.jdbi().withHandle(handle -> handle.createQuery(
+                    "select sequence from audit_chain_head where chain = " + chain).mapTo(Long.class).one());
+            assertThat(sequence).isEqualTo(2);
+        }
+    }
+
+    @Test
     void a_chain_longer_than_one_fetch_is_verified_from_end_to_end() {
         try (OwnDatabase own = new OwnDatabase()) {
             int records = JdbiAuditTrail.VERIFY_FETCH_SIZE * 2 + 500;

@@ -1,0 +1,320 @@
+package org.openeps.adapters.persistence.prescription;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.openeps.adapters.persistence.Jdbc;
+import org.openeps.adapters.persistence.prescription.PrescriptionRows.DispenseRow;
+import org.openeps.adapters.persistence.prescription.PrescriptionRows.IssueRow;
+import org.openeps.adapters.persistence.prescription.PrescriptionRows.ItemRow;
+import org.openeps.adapters.persistence.prescription.PrescriptionRows.ItemStatusRow;
+import org.openeps.adapters.persistence.prescription.PrescriptionRows.PrescriptionRow;
+import org.openeps.adapters.persistence.prescription.PrescriptionRows.ReleasableRow;
+
+/**
+ * The SQL for the prescription tables, run on the handle's JDBC connection (ADR 9): every lifecycle message loads and
+ * writes a prescription. Rows are read by column name; a list of IDs binds as one {@code text[]} parameter
+ * ({@code = any(?)}), so each statement's text is the same whatever the number of IDs and stays prepared.
+ */
+final class PrescriptionStatements {
+
+    private PrescriptionStatements() {
+    }
+
+    private static final String PRESCRIPTION_COLUMNS = """
+            id, long_form_id, prescription_type, treatment_type, prescriber_ods, prescriber_org_name,
+            prescriber_name, prescriber_sds_user_id, prescriber_role_profile, prescriber_role_code, nhs_number,
+            patient_family_name, patient_given_names, patient_birth_date, patient_gender, patient_postcode,
+            nominated_ods, nominated_site_type, nomination_cleared, authored_on, start_date, days_supply,
+            number_of_issues, received_at, version""";
+
+    private static final String INSERT = "insert into prescription (" + PRESCRIPTION_COLUMNS + """
+            , order_message, to_be_dispensed)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    static void insert(Handle handle, PrescriptionRow row, byte[] orderMessage, boolean toBeDispensed) {
+        Jdbc.update(handle, INSERT, row.id(), row.longFormId(), row.prescriptionType(), row.treatmentType(),
+                row.prescriberOds(), row.prescriberOrgName(), row.prescriberName(), row.prescriberSdsUserId(),
+                row.prescriberRoleProfile(), row.prescriberRoleCode(), row.nhsNumber(), row.patientFamilyName(),
+                Jdbc.texts(row.patientGivenNames()), Jdbc.date(row.patientBirthDate()), row.patientGender(),
+                row.patientPostcode(), row.nominatedOds(), row.nominatedSiteType(), row.nominationCleared(),
+                Jdbc.timestamp(row.authoredOn()), Jdbc.date(row.startDate()), Jdbc.integer(row.daysSupply()),
+                row.numberOfIssues(), Jdbc.timestamp(row.receivedAt()), row.version(),
+                orderMessage, toBeDispensed);
+    }
+
+    private static final String UPDATE = """
+            update prescription
+            set nomination_cleared = ?, to_be_dispensed = ?, version = version + 1
+            where id = ? and version = ?
+            """;
+
+    /**
+     * Optimistic locking: stores the new version only if the stored one is still the one loaded.
+     *
+     * @return 1, or 0 when the prescription changed since it was loaded (or is not stored)
+     */
+    static int update(Handle handle, String id, long version, boolean nominationCleared, boolean toBeDispensed) {
+        return Jdbc.update(handle, UPDATE, nominationCleared, toBeDispensed, id, version);
+    }
+
+    private static final String INSERT_ITEM = """
+            insert into prescription_item (prescription_id, item_id, position, medication_code, medication_display,
+                                           quantity_value, quantity_unit, dosage_text)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    static void insertItems(Handle handle, List<ItemRow> items) {
+        Jdbc.batch(handle, INSERT_ITEM, items.stream()
+                .map(item -> new Object[] {item.prescriptionId(), item.itemId(), item.position(),
+                        item.medicationCode(), item.medicationDisplay(), item.quantityValue(), item.quantityUnit(),
+                        item.dosageText()})
+                .toList());
+    }
+
+    private static final String UPSERT_ISSUE = """
+            insert into prescription_issue (
+                prescription_id, issue_number, status, dispenser_ods,
+                cancel_requested_by, cancel_prescriber, cancel_item_id, cancel_reason_code, cancel_requested_at,
+                claim_id, claim_received_at, expires_on, available_from, last_dispensed_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (prescription_id, issue_number) do update set
+                status = excluded.status,
+                dispenser_ods = excluded.dispenser_ods,
+                cancel_requested_by = excluded.cancel_requested_by,
+                cancel_prescriber = excluded.cancel_prescriber,
+                cancel_item_id = excluded.cancel_item_id,
+                cancel_reason_code = excluded.cancel_reason_code,
+                cancel_requested_at = excluded.cancel_requested_at,
+                claim_id = excluded.claim_id,
+                claim_received_at = excluded.claim_received_at,
+                expires_on = excluded.expires_on,
+                available_from = excluded.available_from,
+                last_dispensed_at = excluded.last_dispensed_at
+            """;
+
+    /** Inserts the issues, or rewrites those already stored (a prescription's issues are numbered once, at receipt). */
+    static void upsertIssues(Handle handle, List<IssueRow> issues) {
+        Jdbc.batch(handle, UPSERT_ISSUE, issues.stream()
+                .map(issue -> new Object[] {issue.prescriptionId(), issue.issueNumber(), issue.status(),
+                        issue.dispenserOds(), issue.cancelRequestedBy(), issue.cancelPrescriber(),
+                        issue.cancelItemId(), issue.cancelReasonCode(), Jdbc.timestamp(issue.cancelRequestedAt()),
+                        issue.claimId(), Jdbc.timestamp(issue.claimReceivedAt()), Jdbc.date(issue.expiresOn()),
+                        Jdbc.date(issue.availableFrom()), Jdbc.timestamp(issue.lastDispensedAt())})
+                .toList());
+    }
+
+    private static final String UPSERT_ITEM_STATUS = """
+            insert into issue_item_status (prescription_id, issue_number, item_id, status)
+            values (?, ?, ?, ?)
+            on conflict (prescription_id, issue_number, item_id) do update set status = excluded.status
+            """;
+
+    /** Inserts the item statuses, or rewrites those already stored (every issue has one for every item). */
+    static void upsertItemStatuses(Handle handle, List<ItemStatusRow> statuses) {
+        Jdbc.batch(handle, UPSERT_ITEM_STATUS, statuses.stream()
+                .map(status -> new Object[] {status.prescriptionId(), status.issueNumber(), status.itemId(),
+                        status.status()})
+                .toList());
+    }
+
+    static void deleteDispenses(Handle handle, String prescriptionId) {
+        Jdbc.update(handle, "delete from dispense_record where prescription_id = ?", prescriptionId);
+    }
+
+    private static final String INSERT_DISPENSE = """
+            insert into dispense_record (prescription_id, issue_number, position, notification_id, at, status_before,
+                                         items_before)
+            values (?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    static void insertDispenses(Handle handle, List<DispenseRow> dispenses) {
+        Jdbc.batch(handle, INSERT_DISPENSE, dispenses.stream()
+                .map(dispense -> new Object[] {dispense.prescriptionId(), dispense.issueNumber(), dispense.position(),
+                        dispense.notificationId(), Jdbc.timestamp(dispense.at()), dispense.statusBefore(),
+                        Jdbc.texts(dispense.itemsBefore())})
+                .toList());
+    }
+
+    private static final String FIND_PRESCRIPTIONS =
+            "select " + PRESCRIPTION_COLUMNS + " from prescription where id = any(?)";
+
+    static List<PrescriptionRow> findPrescriptions(Handle handle, Collection<String> ids) {
+        return Jdbc.query(handle, FIND_PRESCRIPTIONS, PrescriptionStatements::prescription, array(ids));
+    }
+
+    /** As {@link #findPrescriptions}, locking the rows until the transaction ends. */
+    static List<PrescriptionRow> findPrescriptionsForUpdate(Handle handle, Collection<String> ids) {
+        return Jdbc.query(handle, FIND_PRESCRIPTIONS + " for update", PrescriptionStatements::prescription,
+                array(ids));
+    }
+
+    private static final String LOCK_NOMINATED_RELEASABLE = """
+            select p.id, p.original_message, p.order_message
+            from prescription p
+            where p.nominated_ods = ?
+              and not p.nomination_cleared
+              and p.to_be_dispensed
+              and exists (select 1 from prescription_issue i where i.prescription_id = p.id and i.status = '0001')
+            order by p.received_at, p.id
+            limit ?
+            for update of p skip locked
+            """;
+
+    /**
+     * Nominated download: locks up to {@code limit} prescriptions currently nominated to the dispenser (not returned)
+     * with an issue to be dispensed, oldest first, skipping those another transaction has locked.
+     */
+    static List<ReleasableRow> lockNominatedReleasable(Handle handle, String dispenser, int limit) {
+        return Jdbc.query(handle, LOCK_NOMINATED_RELEASABLE, PrescriptionStatements::releasable, dispenser, limit);
+    }
+
+    /**
+     * Locks up to {@code limit} prescriptions with time-driven work due, oldest first, skipping those another
+     * transaction has locked: an issue in a status that may expire ({@code expirable}, SQL literals, so that the
+     * partial index applies) on or after its expiry date; a dispensed issue whose last dispense is at or before
+     * {@code claimCutoff}; a future-dated issue that starts by tomorrow (always issue 1, whose {@code available_from}
+     * is the start date); an eRD issue waiting for its download date that has come.
+     */
+    static List<String> lockWithWorkDue(Handle handle, String expirable, LocalDate today, LocalDate tomorrow,
+                                        Instant claimCutoff, int limit) {
+        return Jdbc.query(handle, """
+                select p.id
+                from prescription p
+                where p.id in (
+                    select i.prescription_id
+                    from prescription_issue i
+                    where (i.status in (""" + expirable + """
+                ) and i.expires_on <= ?)
+                       or (i.status = '0006' and i.last_dispensed_at <= ?)
+                       or (i.status = '9001' and i.available_from <= ?)
+                       or (i.status = '0000' and i.available_from <= ?))
+                order by p.received_at, p.id
+                limit ?
+                for update of p skip locked
+                """, rs -> rs.getString("id"), today, claimCutoff, tomorrow, today, limit);
+    }
+
+    static List<String> findIdsByPatient(Handle handle, String nhsNumber, int limit) {
+        return Jdbc.query(handle, """
+                select id from prescription
+                where nhs_number = ?
+                order by received_at desc, id
+                limit ?
+                """, rs -> rs.getString("id"), nhsNumber, limit);
+    }
+
+    private static final String FIND_ITEMS = """
+            select prescription_id, item_id, position, medication_code, medication_display, quantity_value,
+                   quantity_unit, dosage_text
+            from prescription_item
+            where prescription_id = any(?)
+            order by prescription_id, position
+            """;
+
+    static List<ItemRow> findItems(Handle handle, Collection<String> ids) {
+        return Jdbc.query(handle, FIND_ITEMS, rs -> new ItemRow(rs.getString("prescription_id"),
+                rs.getString("item_id"), rs.getInt("position"), rs.getString("medication_code"),
+                rs.getString("medication_display"), rs.getBigDecimal("quantity_value"), rs.getString("quantity_unit"),
+                rs.getString("dosage_text")), array(ids));
+    }
+
+    private static final String FIND_ISSUES = """
+            select prescription_id, issue_number, status, dispenser_ods, cancel_requested_by, cancel_prescriber,
+                   cancel_item_id, cancel_reason_code, cancel_requested_at, claim_id, claim_received_at, expires_on,
+                   available_from, last_dispensed_at
+            from prescription_issue
+            where prescription_id = any(?)
+            order by prescription_id, issue_number
+            """;
+
+    static List<IssueRow> findIssues(Handle handle, Collection<String> ids) {
+        return Jdbc.query(handle, FIND_ISSUES, rs -> new IssueRow(rs.getString("prescription_id"),
+                rs.getInt("issue_number"), rs.getString("status"), rs.getString("dispenser_ods"),
+                rs.getString("cancel_requested_by"), rs.getString("cancel_prescriber"), rs.getString("cancel_item_id"),
+                rs.getString("cancel_reason_code"), instant(rs, "cancel_requested_at"), rs.getString("claim_id"),
+                instant(rs, "claim_received_at"), date(rs, "expires_on"), date(rs, "available_from"),
+                instant(rs, "last_dispensed_at")), array(ids));
+    }
+
+    private static final String FIND_ITEM_STATUSES = """
+            select s.prescription_id, s.issue_number, s.item_id, s.status
+            from issue_item_status s
+            join prescription_item i on i.prescription_id = s.prescription_id and i.item_id = s.item_id
+            where s.prescription_id = any(?)
+            order by s.prescription_id, s.issue_number, i.position
+            """;
+
+    static List<ItemStatusRow> findItemStatuses(Handle handle, Collection<String> ids) {
+        return Jdbc.query(handle, FIND_ITEM_STATUSES, rs -> new ItemStatusRow(rs.getString("prescription_id"),
+                rs.getInt("issue_number"), rs.getString("item_id"), rs.getString("status")), array(ids));
+    }
+
+    private static final String FIND_DISPENSES = """
+            select prescription_id, issue_number, position, notification_id, at, status_before, items_before
+            from dispense_record
+            where prescription_id = any(?)
+            order by prescription_id, issue_number, position
+            """;
+
+    static List<DispenseRow> findDispenses(Handle handle, Collection<String> ids) {
+        return Jdbc.query(handle, FIND_DISPENSES, rs -> new DispenseRow(rs.getString("prescription_id"),
+                rs.getInt("issue_number"), rs.getInt("position"), rs.getString("notification_id"), instant(rs, "at"),
+                rs.getString("status_before"), strings(rs, "items_before")), array(ids));
+    }
+
+    static Optional<ReleasableRow> findOriginalMessage(Handle handle, String id) {
+        return Jdbc.first(handle, "select id, original_message, order_message from prescription where id = ?",
+                PrescriptionStatements::releasable, id);
+    }
+
+    private static PrescriptionRow prescription(ResultSet rs) throws SQLException {
+        return new PrescriptionRow(rs.getString("id"), rs.getString("long_form_id"),
+                rs.getString("prescription_type"), rs.getString("treatment_type"), rs.getString("prescriber_ods"),
+                rs.getString("prescriber_org_name"), rs.getString("prescriber_name"),
+                rs.getString("prescriber_sds_user_id"), rs.getString("prescriber_role_profile"),
+                rs.getString("prescriber_role_code"), rs.getString("nhs_number"),
+                rs.getString("patient_family_name"), strings(rs, "patient_given_names"),
+                date(rs, "patient_birth_date"), rs.getString("patient_gender"), rs.getString("patient_postcode"),
+                rs.getString("nominated_ods"), rs.getString("nominated_site_type"),
+                rs.getBoolean("nomination_cleared"), instant(rs, "authored_on"), date(rs, "start_date"),
+                integer(rs, "days_supply"), rs.getInt("number_of_issues"), instant(rs, "received_at"),
+                rs.getLong("version"));
+    }
+
+    private static ReleasableRow releasable(ResultSet rs) throws SQLException {
+        return new ReleasableRow(rs.getString("id"), rs.getString("original_message"), rs.getBytes("order_message"));
+    }
+
+    /** The IDs as one {@code text[]} value (an {@code Object}: as a {@code String[]} it would spread over varargs). */
+    private static Object array(Collection<String> ids) {
+        return ids.toArray(String[]::new);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static String[] strings(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? null : (String[]) array.getArray();
+    }
+}
