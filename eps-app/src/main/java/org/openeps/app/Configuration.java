@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.openeps.adapters.http.Admission;
 import org.openeps.adapters.persistence.DatabaseSettings;
 
 /**
@@ -16,6 +17,7 @@ import org.openeps.adapters.persistence.DatabaseSettings;
  * @param directoryFile     a directory file (CSV) to load at start when the directory is empty; when absent, the
  *                          embedded default loads the sample shipped with the service and a configured database
  *                          nothing
+ * @param admission         how many requests are worked on at once and how many wait, before 503 (overload)
  * @param access            how access tokens are verified, and the rate limit
  * @param web               the web pages' sessions and sign-in
  */
@@ -25,6 +27,7 @@ public record Configuration(
         Path dataDirectory,
         long maxRequestBytes,
         int httpThreads,
+        Admission admission,
         Duration schedulerInterval,
         int schedulerBatchSize,
         Optional<Path> directoryFile,
@@ -44,7 +47,8 @@ public record Configuration(
      * development tokens.
      */
     public static Configuration of(int port, Optional<DatabaseSettings> database, Path dataDirectory) {
-        return new Configuration(port, database, dataDirectory, DEFAULT_MAX_REQUEST_BYTES, 32, Duration.ZERO,
+        return new Configuration(port, database, dataDirectory, DEFAULT_MAX_REQUEST_BYTES, 32,
+                Admission.forPool(DEFAULT_POOL_SIZE), Duration.ZERO,
                 DEFAULT_SCHEDULER_BATCH, Optional.empty(), AccessSettings.development(), WebSettings.development());
     }
 
@@ -67,6 +71,11 @@ public record Configuration(
                 Path.of(value(env, "EPS_DATA_DIR").orElse(DEFAULT_DATA_DIRECTORY)).toAbsolutePath().normalize(),
                 integer(env, "EPS_MAX_REQUEST_BYTES", (int) DEFAULT_MAX_REQUEST_BYTES, 1_000, 100_000_000),
                 integer(env, "EPS_HTTP_THREADS", DEFAULT_HTTP_THREADS, 8, 10_000),
+                new Admission(
+                        integer(env, "EPS_MAX_CONCURRENT_REQUESTS", Admission.forPool(poolSize).maxConcurrent(), 1,
+                                10_000),
+                        integer(env, "EPS_MAX_QUEUED_REQUESTS", Admission.forPool(poolSize).maxQueued(), 0, 1_000_000),
+                        Admission.forPool(poolSize).maxWait()),
                 Duration.ofSeconds(integer(env, "EPS_SCHEDULER_INTERVAL_SECONDS", DEFAULT_SCHEDULER_INTERVAL_SECONDS, 0,
                         86_400)),
                 integer(env, "EPS_SCHEDULER_BATCH", DEFAULT_SCHEDULER_BATCH, 1, 100_000),
@@ -77,20 +86,26 @@ public record Configuration(
 
     /** The same settings with a directory file to load at start. */
     public Configuration withDirectoryFile(Path file) {
-        return new Configuration(port, database, dataDirectory, maxRequestBytes, httpThreads, schedulerInterval,
-                schedulerBatchSize, Optional.of(file), access, web);
+        return new Configuration(port, database, dataDirectory, maxRequestBytes, httpThreads, admission,
+                schedulerInterval, schedulerBatchSize, Optional.of(file), access, web);
+    }
+
+    /** The same settings with other limits on the requests worked on at once and waiting. */
+    public Configuration withAdmission(Admission limits) {
+        return new Configuration(port, database, dataDirectory, maxRequestBytes, httpThreads, limits,
+                schedulerInterval, schedulerBatchSize, directoryFile, access, web);
     }
 
     /** The same settings with other access settings. */
     public Configuration withAccess(AccessSettings settings) {
-        return new Configuration(port, database, dataDirectory, maxRequestBytes, httpThreads, schedulerInterval,
-                schedulerBatchSize, directoryFile, settings, web);
+        return new Configuration(port, database, dataDirectory, maxRequestBytes, httpThreads, admission,
+                schedulerInterval, schedulerBatchSize, directoryFile, settings, web);
     }
 
     /** The same settings with other web page settings. */
     public Configuration withWeb(WebSettings settings) {
-        return new Configuration(port, database, dataDirectory, maxRequestBytes, httpThreads, schedulerInterval,
-                schedulerBatchSize, directoryFile, access, settings);
+        return new Configuration(port, database, dataDirectory, maxRequestBytes, httpThreads, admission,
+                schedulerInterval, schedulerBatchSize, directoryFile, access, settings);
     }
 
     private static Path readableFile(String text) {

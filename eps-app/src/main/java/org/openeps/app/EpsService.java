@@ -146,7 +146,8 @@ public final class EpsService implements AutoCloseable {
                         + " supplier systems added to the registry", added);
             }
             HttpServer server = HttpServer.start(configuration.port(), configuration.maxRequestBytes(),
-                    configuration.httpThreads(), wiring.routes, wiring.accessControl, wiring.web.errorPages());
+                    configuration.httpThreads(), configuration.admission(), wiring.routes, wiring.accessControl,
+                    wiring.web.errorPages());
             resources.add(server);
             if (!configuration.schedulerInterval().isZero()) {
                 resources.add(new Scheduler(wiring.scheduledWork, configuration.schedulerInterval(),

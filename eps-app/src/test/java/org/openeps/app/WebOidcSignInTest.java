@@ -49,7 +49,7 @@ class WebOidcSignInTest {
                 URI.create("http://127.0.0.1:" + port + "/signin/callback"), "openid profile");
         service = RunningService.start(Clock.systemUTC(), configuration -> new Configuration(port,
                 configuration.database(), configuration.dataDirectory(), configuration.maxRequestBytes(),
-                configuration.httpThreads(), configuration.schedulerInterval(), configuration.schedulerBatchSize(),
+                configuration.httpThreads(), configuration.admission(), configuration.schedulerInterval(), configuration.schedulerBatchSize(),
                 configuration.directoryFile(), AccessSettings.keyFile(apiTokens.jwksFile(), AccessMatrixTokens.ISSUER,
                 AccessMatrixTokens.AUDIENCE), new WebSettings(false, Duration.ofMinutes(30), Optional.of(oidc))));
         HttpResponse<String> registered = service.send(HttpRequest.newBuilder(

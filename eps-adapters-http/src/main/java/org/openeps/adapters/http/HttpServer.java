@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.openeps.adapters.http.access.AccessControl;
@@ -40,6 +41,7 @@ public final class HttpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final String REQUEST_ID = "X-Request-ID";
+    private static final String BUSY = "The service is busy and did not process the request; send it again shortly";
     private static final String CORRELATION_ID = "X-Correlation-ID";
     private static final Pattern UUID_FORMAT =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
@@ -68,13 +70,32 @@ public final class HttpServer implements AutoCloseable {
      */
     public static HttpServer start(int port, long maxRequestSize, int maxThreads, List<Routes> routes,
                                    AccessControl access, Optional<ErrorPages> pages) {
+        return start(port, maxRequestSize, maxThreads, Admission.forPool(10), routes, access, pages);
+    }
+
+    /**
+     * Starts listening, admitting requests as {@code admission} says: beyond its limits a request is answered 503
+     * {@code SERVICE_UNAVAILABLE} with {@code Retry-After} (Jetty's {@link QoSHandler}, in front of every route but
+     * {@code /_ping}).
+     */
+    public static HttpServer start(int port, long maxRequestSize, int maxThreads, Admission admission,
+                                   List<Routes> routes, AccessControl access, Optional<ErrorPages> pages) {
         FhirJson json = new FhirJson();
         Failures failures = new Failures(json, access.requests(), pages);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.threadPool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
-            config.jetty.modifyServer(server -> server.setErrorHandler(new OperationOutcomeErrorHandler(json, pages)));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new OperationOutcomeErrorHandler(json, pages));
+                // Javalin puts its own handler inside the server's wrapper: every request passes through this first
+                QoSHandler admitted = new QoSHandler();
+                admitted.setMaxRequestCount(admission.maxConcurrent());
+                admitted.setMaxSuspendedRequestCount(admission.maxQueued());
+                admitted.setMaxSuspend(admission.maxWait());
+                admitted.excludePath("/_ping");
+                server.setHandler(admitted);
+            });
             config.http.maxRequestSize = maxRequestSize;
             config.http.prefer405over404 = true;
 
@@ -105,8 +126,7 @@ public final class HttpServer implements AutoCloseable {
                 LOG.warn("Overloaded answering {} {} (X-Request-ID {}): {}", ctx.method(), ctx.path(),
                         ctx.header(REQUEST_ID), e.getMessage());
                 ctx.header("Retry-After", "1");
-                failures.fail(ctx, 503, "transient", "SERVICE_UNAVAILABLE", "Service busy",
-                        "The service is busy and did not process the request; send it again shortly");
+                failures.fail(ctx, 503, "transient", "SERVICE_UNAVAILABLE", "Service busy", BUSY);
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Unexpected failure answering {} {} (X-Request-ID {})", ctx.method(), ctx.path(),
@@ -281,13 +301,23 @@ public final class HttpServer implements AutoCloseable {
                 return;
             }
             if (isApi(request.getHttpURI() == null ? null : request.getHttpURI().getPath())) {
+                if (code == 503) {
+                    response.getHeaders().put("Retry-After", "1");
+                }
                 response.getHeaders().put("Content-Type", ProblemDetails.CONTENT_TYPE);
                 response.write(true, ByteBuffer.wrap(json.write(ProblemDetails.of(code,
-                        code >= 500 ? "SERVER_ERROR" : "BAD_REQUEST", reason))), callback);
+                        code == 503 ? "SERVICE_UNAVAILABLE" : code >= 500 ? "SERVER_ERROR" : "BAD_REQUEST", reason))),
+                        callback);
                 return;
             }
+            if (code == 503) {
+                // refused by admission control (QoSHandler): busy, not broken
+                response.getHeaders().put("Retry-After", "1");
+            }
             response.getHeaders().put("Content-Type", FhirJson.CONTENT_TYPE);
-            ObjectNode outcome = code >= 500
+            ObjectNode outcome = code == 503
+                    ? OperationOutcomes.error("transient", "SERVICE_UNAVAILABLE", "Service busy", BUSY)
+                    : code >= 500
                     ? OperationOutcomes.error("exception", "SERVER_ERROR", "Internal server error", reason)
                     : OperationOutcomes.error("invalid", "BAD_REQUEST", reason, reason);
             response.write(true, ByteBuffer.wrap(json.write(outcome)), callback);

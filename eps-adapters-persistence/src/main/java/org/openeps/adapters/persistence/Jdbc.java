@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -62,6 +63,17 @@ public final class Jdbc {
 
     public static Object texts(String[] value) {
         return value != null ? value : new TypedNull(Types.ARRAY);
+    }
+
+    /**
+     * The parameter list of an {@code in} of {@code count} values, {@code (?, ?, ?)}: one statement text per count,
+     * each planned once ({@code = any(?)} with an array would be planned again at each execution).
+     */
+    public static String in(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("An in list needs at least one value");
+        }
+        return "(" + String.join(", ", Collections.nCopies(count, "?")) + ")";
     }
 
     /** Runs an insert, update or delete; returns the number of rows it changed. */

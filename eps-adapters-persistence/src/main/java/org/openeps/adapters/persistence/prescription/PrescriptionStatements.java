@@ -20,8 +20,9 @@ import org.openeps.adapters.persistence.prescription.PrescriptionRows.Releasable
 
 /**
  * The SQL for the prescription tables, run on the handle's JDBC connection (ADR 9): every lifecycle message loads and
- * writes a prescription. Rows are read by column name; a list of IDs binds as one {@code text[]} parameter
- * ({@code = any(?)}), so each statement's text is the same whatever the number of IDs and stays prepared.
+ * writes a prescription. Rows are read by column name; a list of IDs binds as {@code in (?, ?, ...)}, one text per
+ * number of IDs, each prepared once: PostgreSQL plans {@code id in ($1)} once for all, where {@code id = any($1)}
+ * (an array of unknown length) it would plan again at every execution.
  */
 final class PrescriptionStatements {
 
@@ -145,16 +146,17 @@ final class PrescriptionStatements {
     }
 
     private static final String FIND_PRESCRIPTIONS =
-            "select " + PRESCRIPTION_COLUMNS + " from prescription where id = any(?)";
+            "select " + PRESCRIPTION_COLUMNS + " from prescription where id in ";
 
     static List<PrescriptionRow> findPrescriptions(Handle handle, Collection<String> ids) {
-        return Jdbc.query(handle, FIND_PRESCRIPTIONS, PrescriptionStatements::prescription, array(ids));
+        return Jdbc.query(handle, FIND_PRESCRIPTIONS + Jdbc.in(ids.size()), PrescriptionStatements::prescription,
+                ids.toArray());
     }
 
     /** As {@link #findPrescriptions}, locking the rows until the transaction ends. */
     static List<PrescriptionRow> findPrescriptionsForUpdate(Handle handle, Collection<String> ids) {
-        return Jdbc.query(handle, FIND_PRESCRIPTIONS + " for update", PrescriptionStatements::prescription,
-                array(ids));
+        return Jdbc.query(handle, FIND_PRESCRIPTIONS + Jdbc.in(ids.size()) + " for update",
+                PrescriptionStatements::prescription, ids.toArray());
     }
 
     private static final String LOCK_NOMINATED_RELEASABLE = """
@@ -216,15 +218,16 @@ final class PrescriptionStatements {
             select prescription_id, item_id, position, medication_code, medication_display, quantity_value,
                    quantity_unit, dosage_text
             from prescription_item
-            where prescription_id = any(?)
+            where prescription_id in %s
             order by prescription_id, position
             """;
 
     static List<ItemRow> findItems(Handle handle, Collection<String> ids) {
-        return Jdbc.query(handle, FIND_ITEMS, rs -> new ItemRow(rs.getString("prescription_id"),
+        return Jdbc.query(handle, FIND_ITEMS.formatted(Jdbc.in(ids.size())),
+                rs -> new ItemRow(rs.getString("prescription_id"),
                 rs.getString("item_id"), rs.getInt("position"), rs.getString("medication_code"),
                 rs.getString("medication_display"), rs.getBigDecimal("quantity_value"), rs.getString("quantity_unit"),
-                rs.getString("dosage_text")), array(ids));
+                rs.getString("dosage_text")), ids.toArray());
     }
 
     private static final String FIND_ISSUES = """
@@ -232,43 +235,46 @@ final class PrescriptionStatements {
                    cancel_item_id, cancel_reason_code, cancel_requested_at, claim_id, claim_received_at, expires_on,
                    available_from, last_dispensed_at
             from prescription_issue
-            where prescription_id = any(?)
+            where prescription_id in %s
             order by prescription_id, issue_number
             """;
 
     static List<IssueRow> findIssues(Handle handle, Collection<String> ids) {
-        return Jdbc.query(handle, FIND_ISSUES, rs -> new IssueRow(rs.getString("prescription_id"),
+        return Jdbc.query(handle, FIND_ISSUES.formatted(Jdbc.in(ids.size())),
+                rs -> new IssueRow(rs.getString("prescription_id"),
                 rs.getInt("issue_number"), rs.getString("status"), rs.getString("dispenser_ods"),
                 rs.getString("cancel_requested_by"), rs.getString("cancel_prescriber"), rs.getString("cancel_item_id"),
                 rs.getString("cancel_reason_code"), instant(rs, "cancel_requested_at"), rs.getString("claim_id"),
                 instant(rs, "claim_received_at"), date(rs, "expires_on"), date(rs, "available_from"),
-                instant(rs, "last_dispensed_at")), array(ids));
+                instant(rs, "last_dispensed_at")), ids.toArray());
     }
 
     private static final String FIND_ITEM_STATUSES = """
             select s.prescription_id, s.issue_number, s.item_id, s.status
             from issue_item_status s
             join prescription_item i on i.prescription_id = s.prescription_id and i.item_id = s.item_id
-            where s.prescription_id = any(?)
+            where s.prescription_id in %s
             order by s.prescription_id, s.issue_number, i.position
             """;
 
     static List<ItemStatusRow> findItemStatuses(Handle handle, Collection<String> ids) {
-        return Jdbc.query(handle, FIND_ITEM_STATUSES, rs -> new ItemStatusRow(rs.getString("prescription_id"),
-                rs.getInt("issue_number"), rs.getString("item_id"), rs.getString("status")), array(ids));
+        return Jdbc.query(handle, FIND_ITEM_STATUSES.formatted(Jdbc.in(ids.size())),
+                rs -> new ItemStatusRow(rs.getString("prescription_id"),
+                rs.getInt("issue_number"), rs.getString("item_id"), rs.getString("status")), ids.toArray());
     }
 
     private static final String FIND_DISPENSES = """
             select prescription_id, issue_number, position, notification_id, at, status_before, items_before
             from dispense_record
-            where prescription_id = any(?)
+            where prescription_id in %s
             order by prescription_id, issue_number, position
             """;
 
     static List<DispenseRow> findDispenses(Handle handle, Collection<String> ids) {
-        return Jdbc.query(handle, FIND_DISPENSES, rs -> new DispenseRow(rs.getString("prescription_id"),
+        return Jdbc.query(handle, FIND_DISPENSES.formatted(Jdbc.in(ids.size())),
+                rs -> new DispenseRow(rs.getString("prescription_id"),
                 rs.getInt("issue_number"), rs.getInt("position"), rs.getString("notification_id"), instant(rs, "at"),
-                rs.getString("status_before"), strings(rs, "items_before")), array(ids));
+                rs.getString("status_before"), strings(rs, "items_before")), ids.toArray());
     }
 
     static Optional<ReleasableRow> findOriginalMessage(Handle handle, String id) {
@@ -292,11 +298,6 @@ final class PrescriptionStatements {
 
     private static ReleasableRow releasable(ResultSet rs) throws SQLException {
         return new ReleasableRow(rs.getString("id"), rs.getString("original_message"), rs.getBytes("order_message"));
-    }
-
-    /** The IDs as one {@code text[]} value (an {@code Object}: as a {@code String[]} it would spread over varargs). */
-    private static Object array(Collection<String> ids) {
-        return ids.toArray(String[]::new);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -57,7 +57,7 @@ public final class JdbiPharmacyStatuses implements PharmacyStatuses, PharmacySta
     private static final String LOCK_TASK_IDS =
             "select count(pg_advisory_xact_lock(?, key)) from unnest(?::integer[]) as t(key)";
 
-    private static final String STORED_AMONG = "select task_id from pharmacy_status where task_id = any(?)";
+    private static final String STORED_AMONG = "select task_id from pharmacy_status where task_id in ";
 
     /** 1 for each row stored, 0 for one whose Task ID another transaction stored first. */
     private static final String INSERT = "insert into pharmacy_status (" + Dao.COLUMNS + """
@@ -84,9 +84,9 @@ public final class JdbiPharmacyStatuses implements PharmacyStatuses, PharmacySta
             Jdbc.query(handle, LOCK_TASK_IDS, rs -> rs.getLong(1), NAMESPACE, rows.stream()
                     .map(row -> Math.floorMod(row.taskId().hashCode(), LOCK_BUCKETS))
                     .distinct().sorted().toArray(Integer[]::new));
-            List<String> duplicates = repeated(rows, new HashSet<>(Jdbc.query(handle, STORED_AMONG,
-                    rs -> rs.getString(1), (Object) rows.stream().map(StatusRow::taskId).distinct()
-                            .toArray(String[]::new))));
+            Object[] taskIds = rows.stream().map(StatusRow::taskId).distinct().toArray();
+            List<String> duplicates = repeated(rows, new HashSet<>(Jdbc.query(handle,
+                    STORED_AMONG + Jdbc.in(taskIds.length), rs -> rs.getString(1), taskIds)));
             if (!duplicates.isEmpty()) {
                 throw new DuplicateStatusUpdateException(duplicates);
             }
