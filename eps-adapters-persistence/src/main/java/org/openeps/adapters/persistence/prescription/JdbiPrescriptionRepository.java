@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -396,7 +397,13 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
                 Optional.ofNullable(row.daysSupply()),
                 row.numberOfIssues());
         Map<Integer, Map<LineItemId, ItemStatus>> itemStatuses = new LinkedHashMap<>();
-        statusRows.forEach(status -> itemStatuses.computeIfAbsent(status.issueNumber(), n -> new LinkedHashMap<>())
+        // each issue's item statuses in the items' order (the query orders them by issue only)
+        Map<String, Integer> positions = itemRows.stream()
+                .collect(Collectors.toMap(ItemRow::itemId, ItemRow::position, (first, same) -> first));
+        statusRows.stream()
+                .sorted(Comparator.comparingInt(ItemStatusRow::issueNumber)
+                        .thenComparing(status -> positions.getOrDefault(status.itemId(), Integer.MAX_VALUE)))
+                .forEach(status -> itemStatuses.computeIfAbsent(status.issueNumber(), n -> new LinkedHashMap<>())
                 .put(LineItemId.parse(status.itemId()), ItemStatus.fromCode(status.status())));
         Map<Integer, List<DispenseRecord>> dispenses = new LinkedHashMap<>();
         dispenseRows.forEach(dispense -> dispenses.computeIfAbsent(dispense.issueNumber(), n -> new ArrayList<>())
