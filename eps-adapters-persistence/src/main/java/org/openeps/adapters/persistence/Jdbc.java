@@ -42,9 +42,9 @@ public final class Jdbc {
      * A null of a given SQL type. A bare {@code null} binds as a null {@code varchar}, the type a {@code String}
      * binds as: a nullable text column then keeps one parameter type whether its value is null or not, and the
      * driver keeps the statement prepared. (An untyped null would change the statement's parameter types between
-     * executions, and the driver would parse and plan it again each time it changed: measured, it halved the
-     * service's throughput.) A nullable value of another type goes through {@link #date}, {@link #timestamp},
-     * {@link #integer} or {@link #texts}.
+     * executions, and the driver would parse and plan it again each time it changed: one of the causes of a first
+     * version that ran at half the throughput, ADR 9.) A nullable value of another type goes through {@link #date},
+     * {@link #timestamp}, {@link #integer} or {@link #texts}.
      */
     private record TypedNull(int sqlType) {
     }
@@ -67,7 +67,8 @@ public final class Jdbc {
 
     /**
      * The parameter list of an {@code in} of {@code count} values, {@code (?, ?, ?)}: one statement text per count,
-     * each planned once ({@code = any(?)} with an array would be planned again at each execution).
+     * each with a plan PostgreSQL can keep ({@code = any(?)} with an array of unknown length has a generic plan that
+     * PostgreSQL judges against a fresh plan for each execution, and the generic one joined whole tables).
      */
     public static String in(int count) {
         if (count < 1) {

@@ -54,6 +54,29 @@ public final class JdbiAuditTrail implements AuditTrail {
     /** The transaction-local setting that names the chain whose head the transaction holds. */
     static final String HELD_CHAIN = "openeps.audit_chain";
 
+    /** Moves the head on, and remembers until the transaction ends that it holds this chain. */
+    private static final String ADVANCE_HEAD = "update audit_chain_head set sequence = ?, hash = ? where chain = ?"
+            + " returning set_config('" + HELD_CHAIN + "', chain::text, true)";
+
+    private static final String RECORD_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Locks and reads the head this transaction already holds, if it holds one; else the first head no other
+     * transaction holds, in turn from the first (parameters: first, chains, chains); nothing when every head is held
+     * by another transaction.
+     */
+    private static final String LOCK_HELD_OR_FREE_HEAD = """
+            select chain, sequence, hash from audit_chain_head
+            where chain = coalesce(nullif(current_setting('""" + HELD_CHAIN + """
+            ', true), '')::integer, chain)
+            order by (chain - ? + ?) % ?
+            limit 1
+            for update skip locked
+            """;
+
+    /** Waits for the transaction that holds this head to end, then locks and reads it. */
+    private static final String LOCK_HEAD = "select chain, sequence, hash from audit_chain_head where chain = ? for update";
+
     private final Jdbi jdbi;
     private final Dao dao;
     private final AtomicInteger turn = new AtomicInteger();
@@ -100,29 +123,6 @@ public final class JdbiAuditTrail implements AuditTrail {
         return "insert into audit_record (" + Dao.COLUMNS + ") values "
                 + String.join(", ", Collections.nCopies(count, RECORD_VALUES));
     }
-
-    /** Moves the head on, and remembers until the transaction ends that it holds this chain. */
-    private static final String ADVANCE_HEAD = "update audit_chain_head set sequence = ?, hash = ? where chain = ?"
-            + " returning set_config('" + HELD_CHAIN + "', chain::text, true)";
-
-    private static final String RECORD_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-    /**
-     * Locks and reads the head this transaction already holds, if it holds one; else the first head no other
-     * transaction holds, in turn from the first (parameters: first, chains, chains); nothing when every head is held
-     * by another transaction.
-     */
-    private static final String LOCK_HELD_OR_FREE_HEAD = """
-            select chain, sequence, hash from audit_chain_head
-            where chain = coalesce(nullif(current_setting('""" + HELD_CHAIN + """
-            ', true), '')::integer, chain)
-            order by (chain - ? + ?) % ?
-            limit 1
-            for update skip locked
-            """;
-
-    /** Waits for the transaction that holds this head to end, then locks and reads it. */
-    private static final String LOCK_HEAD = "select chain, sequence, hash from audit_chain_head where chain = ? for update";
 
     @Override
     public List<ChainedAuditRecord> find(AuditQuery query) {
