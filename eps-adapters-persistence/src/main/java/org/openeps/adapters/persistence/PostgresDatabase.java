@@ -1,8 +1,8 @@
 package org.openeps.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
-import java.sql.SQLTransientConnectionException;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLTransientConnectionException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;

@@ -9,11 +9,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
-import org.openeps.adapters.persistence.Jdbc;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.openeps.adapters.persistence.Jdbc;
 import org.openeps.application.tracking.DuplicateStatusUpdateException;
 import org.openeps.application.tracking.PharmacyStatusLog;
 import org.openeps.application.tracking.PharmacyStatuses;
@@ -21,8 +21,8 @@ import org.openeps.domain.prescription.LineItemId;
 import org.openeps.domain.prescription.PrescriptionId;
 import org.openeps.domain.shared.NhsNumber;
 import org.openeps.domain.shared.OdsCode;
-import org.openeps.domain.tracking.BusinessStatus;
 import org.openeps.domain.tracking.BusinessStatus.TaskStatus;
+import org.openeps.domain.tracking.BusinessStatus;
 import org.openeps.domain.tracking.PharmacyStatus;
 
 /**
