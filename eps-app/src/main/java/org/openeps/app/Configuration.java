@@ -63,6 +63,7 @@ public record Configuration(
                 throw new IllegalArgumentException("EPS_DATABASE_URL: " + e.getMessage(), e);
             }
         });
+        Admission admission = Admission.forPool(poolSize);
         AccessSettings access = AccessSettings.fromEnvironment(env, database.isEmpty(),
                 integer(env, "EPS_RATE_LIMIT_PER_MINUTE", AccessSettings.DEFAULT_RATE_LIMIT, 1, 100_000_000));
         return new Configuration(
@@ -72,10 +73,9 @@ public record Configuration(
                 integer(env, "EPS_MAX_REQUEST_BYTES", (int) DEFAULT_MAX_REQUEST_BYTES, 1_000, 100_000_000),
                 integer(env, "EPS_HTTP_THREADS", DEFAULT_HTTP_THREADS, 8, 10_000),
                 new Admission(
-                        integer(env, "EPS_MAX_CONCURRENT_REQUESTS", Admission.forPool(poolSize).maxConcurrent(), 1,
-                                10_000),
-                        integer(env, "EPS_MAX_QUEUED_REQUESTS", Admission.forPool(poolSize).maxQueued(), 0, 1_000_000),
-                        Admission.forPool(poolSize).maxWait()),
+                        integer(env, "EPS_MAX_CONCURRENT_REQUESTS", admission.maxConcurrent(), 1, 10_000),
+                        integer(env, "EPS_MAX_QUEUED_REQUESTS", admission.maxQueued(), 0, 1_000_000),
+                        admission.maxWait()),
                 Duration.ofSeconds(integer(env, "EPS_SCHEDULER_INTERVAL_SECONDS", DEFAULT_SCHEDULER_INTERVAL_SECONDS, 0,
                         86_400)),
                 integer(env, "EPS_SCHEDULER_BATCH", DEFAULT_SCHEDULER_BATCH, 1, 100_000),

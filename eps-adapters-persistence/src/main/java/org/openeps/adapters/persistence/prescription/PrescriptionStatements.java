@@ -146,17 +146,15 @@ final class PrescriptionStatements {
     }
 
     private static final String FIND_PRESCRIPTIONS =
-            "select " + PRESCRIPTION_COLUMNS + " from prescription where id in ";
+            "select " + PRESCRIPTION_COLUMNS + " from prescription where id in %s";
 
     static List<PrescriptionRow> findPrescriptions(Handle handle, Collection<String> ids) {
-        return Jdbc.query(handle, FIND_PRESCRIPTIONS + Jdbc.in(ids.size()), PrescriptionStatements::prescription,
-                ids.toArray());
+        return byIds(handle, FIND_PRESCRIPTIONS, PrescriptionStatements::prescription, ids);
     }
 
     /** As {@link #findPrescriptions}, locking the rows until the transaction ends. */
     static List<PrescriptionRow> findPrescriptionsForUpdate(Handle handle, Collection<String> ids) {
-        return Jdbc.query(handle, FIND_PRESCRIPTIONS + Jdbc.in(ids.size()) + " for update",
-                PrescriptionStatements::prescription, ids.toArray());
+        return byIds(handle, FIND_PRESCRIPTIONS + " for update", PrescriptionStatements::prescription, ids);
     }
 
     private static final String LOCK_NOMINATED_RELEASABLE = """
@@ -223,11 +221,10 @@ final class PrescriptionStatements {
             """;
 
     static List<ItemRow> findItems(Handle handle, Collection<String> ids) {
-        return Jdbc.query(handle, FIND_ITEMS.formatted(Jdbc.in(ids.size())),
-                rs -> new ItemRow(rs.getString("prescription_id"),
+        return byIds(handle, FIND_ITEMS, rs -> new ItemRow(rs.getString("prescription_id"),
                 rs.getString("item_id"), rs.getInt("position"), rs.getString("medication_code"),
                 rs.getString("medication_display"), rs.getBigDecimal("quantity_value"), rs.getString("quantity_unit"),
-                rs.getString("dosage_text")), ids.toArray());
+                rs.getString("dosage_text")), ids);
     }
 
     private static final String FIND_ISSUES = """
@@ -240,13 +237,12 @@ final class PrescriptionStatements {
             """;
 
     static List<IssueRow> findIssues(Handle handle, Collection<String> ids) {
-        return Jdbc.query(handle, FIND_ISSUES.formatted(Jdbc.in(ids.size())),
-                rs -> new IssueRow(rs.getString("prescription_id"),
+        return byIds(handle, FIND_ISSUES, rs -> new IssueRow(rs.getString("prescription_id"),
                 rs.getInt("issue_number"), rs.getString("status"), rs.getString("dispenser_ods"),
                 rs.getString("cancel_requested_by"), rs.getString("cancel_prescriber"), rs.getString("cancel_item_id"),
                 rs.getString("cancel_reason_code"), instant(rs, "cancel_requested_at"), rs.getString("claim_id"),
                 instant(rs, "claim_received_at"), date(rs, "expires_on"), date(rs, "available_from"),
-                instant(rs, "last_dispensed_at")), ids.toArray());
+                instant(rs, "last_dispensed_at")), ids);
     }
 
     /**
@@ -261,9 +257,8 @@ final class PrescriptionStatements {
             """;
 
     static List<ItemStatusRow> findItemStatuses(Handle handle, Collection<String> ids) {
-        return Jdbc.query(handle, FIND_ITEM_STATUSES.formatted(Jdbc.in(ids.size())),
-                rs -> new ItemStatusRow(rs.getString("prescription_id"),
-                rs.getInt("issue_number"), rs.getString("item_id"), rs.getString("status")), ids.toArray());
+        return byIds(handle, FIND_ITEM_STATUSES, rs -> new ItemStatusRow(rs.getString("prescription_id"),
+                rs.getInt("issue_number"), rs.getString("item_id"), rs.getString("status")), ids);
     }
 
     private static final String FIND_DISPENSES = """
@@ -274,15 +269,19 @@ final class PrescriptionStatements {
             """;
 
     static List<DispenseRow> findDispenses(Handle handle, Collection<String> ids) {
-        return Jdbc.query(handle, FIND_DISPENSES.formatted(Jdbc.in(ids.size())),
-                rs -> new DispenseRow(rs.getString("prescription_id"),
+        return byIds(handle, FIND_DISPENSES, rs -> new DispenseRow(rs.getString("prescription_id"),
                 rs.getInt("issue_number"), rs.getInt("position"), rs.getString("notification_id"), instant(rs, "at"),
-                rs.getString("status_before"), strings(rs, "items_before")), ids.toArray());
+                rs.getString("status_before"), strings(rs, "items_before")), ids);
     }
 
     static Optional<ReleasableRow> findOriginalMessage(Handle handle, String id) {
         return Jdbc.first(handle, "select id, original_message, order_message from prescription where id = ?",
                 PrescriptionStatements::releasable, id);
+    }
+
+    /** Runs a query whose {@code %s} is the {@code in} list of the IDs, one parameter per ID. */
+    private static <T> List<T> byIds(Handle handle, String sql, Jdbc.Row<T> row, Collection<String> ids) {
+        return Jdbc.query(handle, sql.formatted(Jdbc.in(ids.size())), row, ids.toArray());
     }
 
     private static PrescriptionRow prescription(ResultSet rs) throws SQLException {
