@@ -152,8 +152,11 @@ final class Driver {
         }
     }
 
-    /** Runs the load: warm-up (not measured), probes of the optional endpoints, then the measured duration. */
-    void run(int warmupSeconds, int durationSeconds) {
+    /**
+     * Runs the load: warm-up (not measured), probes of the optional endpoints, then the measured duration, over which
+     * the meter reads the machine's CPU time.
+     */
+    void run(int warmupSeconds, int durationSeconds, Cpu.Meter cpu) {
         running = true;
         enabled.clear();
         List<Thread> loops = new ArrayList<>();
@@ -174,11 +177,13 @@ final class Driver {
             sleep(warmupSeconds * 1000L);
             probeOptionalEndpoints();
             metrics.reset();
+            cpu.start();
             int interval = options.integer("interval");
             sampler.scheduleAtFixedRate(metrics::sample, interval, interval, TimeUnit.SECONDS);
             sleep(durationSeconds * 1000L);
         } finally {
             running = false;
+            cpu.stop();
             sampler.shutdownNow();
             metrics.sample();
             metrics.stop();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code bin/benchmark}: pgbench for the yardstick, then the service on a fresh database, then for each size the
@@ -20,7 +21,7 @@ public final class Main {
     /** What one stage measured. */
     record Stage(long stored, long storedAtEnd, Map<String, Metrics.Op> ops, double seconds, List<Service.Memory> memory,
                  long databaseBytes, Map<String, Long> tableBytes, double preloadSeconds, long preloadedNow,
-                 Path recording, List<JfrSummary.Hot> hotMethods, Map<String, String> notes) {
+                 Path recording, JfrSummary.Profile profile, Optional<Cpu.Use> cpu, Map<String, String> notes) {
     }
 
     private Main() {
@@ -121,17 +122,18 @@ public final class Main {
                     service.startRecording(recordingName, report);
                 }
                 Instant began = Instant.now();
-                driver.run(options.integer("warmup"), options.integer("duration"));
+                Cpu.Meter cpu = new Cpu.Meter(service.pid());
+                driver.run(options.integer("warmup"), options.integer("duration"), cpu);
                 List<Service.Memory> memory = service.stopSampling();
                 Path recording = null;
-                List<JfrSummary.Hot> hot = List.of();
+                JfrSummary.Profile profile = JfrSummary.Profile.NONE;
                 if (jfr) {
                     recording = service.stopRecording(recordingName, report.resolve("service-stage-" + stageNumber + ".jfr"));
-                    hot = JfrSummary.hotMethods(recording, 25);
+                    profile = JfrSummary.profile(recording, 25);
                 }
                 Stage result = new Stage(storedAtStart, preload.stored(), metrics.ops(), metrics.elapsedSeconds(), memory,
                         postgres.databaseSize(database), postgres.tableSizes(database), preloadSeconds, preloaded,
-                        recording, hot, driver.notes());
+                        recording, profile, cpu.use(), driver.notes());
                 stages.add(result);
                 Report.printStage(out, stageNumber, result, pgbench);
                 out.printf("stage %d took %d s%n", stageNumber, java.time.Duration.between(began, Instant.now()).toSeconds());

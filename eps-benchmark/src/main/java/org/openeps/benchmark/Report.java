@@ -19,7 +19,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The report of a run: {@code index.html} (settings, machine, and per stage the table of operations, lifecycle
- * messages per second against pgbench, database size, memory, hot methods, errors, and the plots), the plots as PNG
+ * messages per second against pgbench, database size, memory, CPU by library and hot methods, errors, and the plots), the plots as PNG
  * (XChart), {@code summary.md} (the tables in Markdown, for docs/benchmarks.md), and per stage a CSV of every
  * interval of every operation.
  */
@@ -30,9 +30,17 @@ final class Report {
 
     // ---------------------------------------------------------------- figures
 
+    /** Lifecycle messages answered without error, per second: the throughput the targets speak of. */
     static double lifecycleRate(Main.Stage stage) {
-        long count = stage.ops().values().stream().filter(op -> op.lifecycle).mapToLong(Metrics.Op::count).sum();
-        return count / Math.max(1e-9, stage.seconds());
+        return lifecycleAnswered(stage) / Math.max(1e-9, stage.seconds());
+    }
+
+    private static long lifecycleAnswered(Main.Stage stage) {
+        return lifecycleRequests(stage) - lifecycleErrors(stage);
+    }
+
+    private static long lifecycleRequests(Main.Stage stage) {
+        return stage.ops().values().stream().filter(op -> op.lifecycle).mapToLong(Metrics.Op::count).sum();
     }
 
     static long lifecycleErrors(Main.Stage stage) {
@@ -75,7 +83,7 @@ final class Report {
         Histogram all = lifecycleHistogram(stage);
         if (all.getTotalCount() > 0) {
             rows.add(new String[] {"all lifecycle messages *", String.format(Locale.ROOT, "%,d", all.getTotalCount()),
-                    String.format(Locale.ROOT, "%.1f", lifecycleRate(stage)), ms(all.getValueAtPercentile(50)),
+                    String.format(Locale.ROOT, "%.1f", lifecycleRequests(stage) / stage.seconds()), ms(all.getValueAtPercentile(50)),
                     ms(all.getValueAtPercentile(95)), ms(all.getValueAtPercentile(99)), ms(all.getMaxValue()),
                     String.valueOf(lifecycleErrors(stage))});
         }
@@ -92,8 +100,23 @@ final class Report {
         Map<String, String> figures = new java.util.LinkedHashMap<>();
         figures.put("prescriptions stored at the start of the stage", String.format(Locale.ROOT, "%,d", stage.stored()));
         figures.put("measured", String.format(Locale.ROOT, "%.0f s", stage.seconds()));
-        figures.put("lifecycle messages per second", String.format(Locale.ROOT, "%.1f", lifecycleRate(stage)));
+        figures.put("lifecycle messages per second (answered without error)", String.format(Locale.ROOT, "%.1f",
+                lifecycleRate(stage)));
+        figures.put("lifecycle requests per second (every answer, errors included)", String.format(Locale.ROOT, "%.1f",
+                lifecycleRequests(stage) / Math.max(1e-9, stage.seconds())));
         figures.put("lifecycle errors", String.valueOf(lifecycleErrors(stage)));
+        stage.cpu().ifPresent(cpu -> {
+            int cores = Runtime.getRuntime().availableProcessors();
+            figures.put("machine CPU busy (measured part)", String.format(Locale.ROOT,
+                    "%.0f%% of %d cores: service %.0f%%, PostgreSQL and the rest %.0f%%, load driver %.0f%%",
+                    cpu.machinePercent(), cores, cpu.servicePercent(), cpu.restPercent(), cpu.driverPercent()));
+            if (lifecycleAnswered(stage) > 0) {
+                double busy = cpu.busyCpuSeconds(cores) - cpu.driverPercent() / 100 * cores * cpu.seconds();
+                figures.put("CPU per lifecycle message answered (service and PostgreSQL, all traffic included)",
+                        String.format(Locale.ROOT, "%.2f ms (service %.2f ms)", 1000 * busy / lifecycleAnswered(stage),
+                                1000 * cpu.servicePercent() / 100 * cores * cpu.seconds() / lifecycleAnswered(stage)));
+            }
+        });
         if (pgbench != null) {
             figures.put("pgbench TPS (TPC-B-like)", String.format(Locale.ROOT, "%.0f", pgbench.tps()));
             figures.put("lifecycle messages/s per pgbench TPS", String.format(Locale.ROOT, "%.3f", lifecycleRate(stage) / pgbench.tps()));
@@ -119,14 +142,21 @@ final class Report {
         for (String[] row : opRows(stage)) {
             out.printf("%-34s %10s %8s %8s %8s %8s %9s %7s%n", (Object[]) row);
         }
-        out.println("(* lifecycle message; latency from when each request was due)");
+        out.println("(* lifecycle message; per s counts every answer, errors included; latency from when each request was due)");
         figures(stage, pgbench).forEach((k, v) -> out.printf("  %s: %s%n", k, v));
         errors(stage).forEach(line -> out.println("  error " + line));
-        if (!stage.hotMethods().isEmpty()) {
+        if (!stage.profile().isEmpty()) {
+            out.println("  CPU samples by library (topmost frame outside the JDK):");
+            stage.profile().libraries().forEach(h -> out.printf("    %5.1f%%  %s%n", h.percent(), h.name()));
             out.println("  hot methods (self, % of samples):");
-            stage.hotMethods().stream().filter(JfrSummary.Hot::self).limit(10)
-                    .forEach(h -> out.printf("    %5.1f%%  %s%n", h.percent(), h.method()));
+            stage.profile().self().stream().limit(10)
+                    .forEach(h -> out.printf("    %5.1f%%  %s%n", h.percent(), h.name()));
         }
+    }
+
+    private static List<String[]> rows(List<JfrSummary.Hot> hot) {
+        return hot.stream().map(h -> new String[] {h.name(), String.valueOf(h.samples()),
+                String.format(Locale.ROOT, "%.1f", h.percent())}).toList();
     }
 
     private static List<String> errors(Main.Stage stage) {
@@ -169,8 +199,8 @@ final class Report {
             md.append(mdKeyValues(figures(stage, pgbench)));
             html.append(table(HEADER, opRows(stage)));
             md.append(mdTable(HEADER, opRows(stage))).append('\n');
-            html.append("<p>* lifecycle message. Latency is timed from when each request was due, so waiting in the "
-                    + "driver counts.</p>");
+            html.append("<p>* lifecycle message. Per s counts every answer, errors included. Latency is timed from when "
+                    + "each request was due, so waiting in the driver counts.</p>");
             List<String> errors = errors(stage);
             if (!errors.isEmpty()) {
                 html.append("<h3>Errors</h3><pre>");
@@ -183,25 +213,28 @@ final class Report {
             for (String chart : charts(dir, number, stage)) {
                 html.append("<img src=\"").append(chart).append("\" alt=\"").append(chart).append("\">");
             }
-            if (!stage.hotMethods().isEmpty()) {
-                html.append("<h3>Hot methods (JFR execution samples)</h3>")
+            if (!stage.profile().isEmpty()) {
+                String[] methodHeader = {"method", "samples", "%"};
+                String[] libraryHeader = {"library", "samples", "%"};
+                List<String[]> libraryRows = rows(stage.profile().libraries());
+                List<String[]> selfRows = rows(stage.profile().self());
+                List<String[]> totalRows = rows(stage.profile().openEpsTotal());
+                html.append("<h3>Where the service's CPU went (JFR execution samples)</h3>")
                         .append("<p>Recording: <a href=\"").append(stage.recording().getFileName()).append("\">")
                         .append(stage.recording().getFileName()).append("</a> (open with JDK Mission Control, or ")
                         .append("<code>jfr print --events jdk.ExecutionSample</code>)</p>");
-                List<String[]> selfRows = new ArrayList<>();
-                List<String[]> totalRows = new ArrayList<>();
-                for (JfrSummary.Hot hot : stage.hotMethods()) {
-                    (hot.self() ? selfRows : totalRows).add(new String[] {hot.method(), String.valueOf(hot.samples()),
-                            String.format(Locale.ROOT, "%.1f", hot.percent())});
-                }
-                html.append("<h4>Self (top of stack)</h4>").append(table(new String[] {"method", "samples", "%"}, selfRows));
-                html.append("<h4>OpenEPS methods, total (anywhere on the stack)</h4>")
-                        .append(table(new String[] {"method", "samples", "%"}, totalRows));
-                md.append("Hot methods, self (JFR execution samples):\n\n")
-                        .append(mdTable(new String[] {"method", "samples", "%"}, selfRows.subList(0, Math.min(10, selfRows.size()))))
+                html.append("<h4>By library (each sample for the library of its topmost frame outside the JDK)</h4>")
+                        .append(table(libraryHeader, libraryRows));
+                html.append("<h4>Self (top of stack)</h4>").append(table(methodHeader, selfRows));
+                html.append("<h4>OpenEPS methods, total (anywhere on the stack)</h4>").append(table(methodHeader, totalRows));
+                md.append("CPU samples by library (topmost frame outside the JDK):\n\n").append(mdTable(libraryHeader, libraryRows))
+                        .append("\nHot methods, self (JFR execution samples):\n\n")
+                        .append(mdTable(methodHeader, selfRows.subList(0, Math.min(10, selfRows.size()))))
                         .append('\n');
-                Files.writeString(dir.resolve("hot-methods-stage-" + number + ".txt"), mdTable(new String[] {"method", "samples", "%"}, selfRows)
-                        + "\nOpenEPS methods, total:\n\n" + mdTable(new String[] {"method", "samples", "%"}, totalRows));
+                Files.writeString(dir.resolve("hot-methods-stage-" + number + ".txt"),
+                        "By library:\n\n" + mdTable(libraryHeader, libraryRows)
+                                + "\nSelf:\n\n" + mdTable(methodHeader, selfRows)
+                                + "\nOpenEPS methods, total:\n\n" + mdTable(methodHeader, totalRows));
             }
             writeCsv(dir.resolve("timeseries-stage-" + number + ".csv"), stage);
             Map<String, String> tables = new java.util.LinkedHashMap<>();

@@ -58,7 +58,7 @@ public final class ProcessMessageRoutes implements Routes {
         Audited audited = access.authorise(ctx, handler.action());
         Supplier<RecordedReply> work = handler.prepare(message, FhirJson.text(body), audited);
         RecordedReply reply = processOnce.process(
-                new ProcessOnceCommand(new RequestKey("message", message.identifier()), json.fingerprint(parsed)),
+                new ProcessOnceCommand(new RequestKey("message", message.identifier()), FhirJson.fingerprint(body)),
                 () -> {
                     RecordedReply answer = work.get();
                     access.succeeded(audited);

@@ -52,4 +52,35 @@ class FhirJsonTest {
                 .isInstanceOfSatisfying(EpsException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE))
                 .hasMessage("The request body must be a JSON object (a FHIR resource)");
     }
+
+    @Test
+    void the_fingerprint_is_the_same_however_the_body_is_spaced() {
+        String pretty = "{\n  \"resourceType\" : \"Bundle\",\r\n\t\"entry\": [ {\"id\": \"a\"} , 1.5 ]\n}\n";
+        String compact = "{\"resourceType\":\"Bundle\",\"entry\":[{\"id\":\"a\"},1.5]}";
+
+        assertThat(FhirJson.fingerprint(utf8(pretty))).isEqualTo(FhirJson.fingerprint(utf8(compact))).hasSize(64);
+        assertThat(FhirJson.fingerprint(utf8("{\"text\": \"a\\\\\" , \"b\": 1}")))
+                .as("whitespace after a string ending in an escaped backslash is between tokens")
+                .isEqualTo(FhirJson.fingerprint(utf8("{\"text\":\"a\\\\\",\"b\":1}")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"text\": \"a b\"}            | {\"text\": \"ab\"}",
+            "{\"text\": \"a\\\" b\"}      | {\"text\": \"a\\\"b\"}",
+            "{\"id\": \"a\"}                | {\"id\": \"b\"}"})
+    void the_fingerprint_tells_apart_bodies_differing_inside_strings_or_in_content(String one, String other) {
+        assertThat(FhirJson.fingerprint(utf8(one))).isNotEqualTo(FhirJson.fingerprint(utf8(other)));
+    }
+
+    @Test
+    void strings_are_read_by_path_from_a_stored_object_without_other_values() {
+        String stored = """
+                {"resourceType": "Bundle", "entry": [{"id": "not this"}], "meta": {"id": "nor this"},
+                 "identifier": {"system": "s", "value": "message-1"}, "id": "bundle-1", "type": {"value": 3}}
+                """;
+
+        assertThat(json.strings(stored, java.util.Set.of("id", "identifier.value", "type.value", "absent.value")))
+                .containsOnly(java.util.Map.entry("id", "bundle-1"), java.util.Map.entry("identifier.value", "message-1"));
+    }
 }

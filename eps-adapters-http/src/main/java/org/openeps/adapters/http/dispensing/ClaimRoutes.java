@@ -46,14 +46,15 @@ public final class ClaimRoutes implements Routes {
     }
 
     private void claim(Context ctx) {
-        JsonNode body = json.parse(FhirRequests.jsonBody(ctx));
+        byte[] body = FhirRequests.jsonBody(ctx);
+        JsonNode resource = json.parse(body);
         String requestId = DispenserRequests.requestId(ctx);
-        ClaimCommand command = mapper.toCommand(body);
+        ClaimCommand command = mapper.toCommand(resource);
         Audited audited = access.authorise(ctx, Action.CLAIM)
                 .about(Optional.of(command.prescriptionId().value()), Optional.empty());
         audited.actsFor(command.actor());
         RecordedReply reply = processOnce.process(
-                new ProcessOnceCommand(new RequestKey("claim", requestId), json.fingerprint(body)),
+                new ProcessOnceCommand(new RequestKey("claim", requestId), FhirJson.fingerprint(body)),
                 () -> {
                     Prescription claimed = claim.claim(command);
                     access.succeeded(audited.about(Optional.of(claimed.id().value()),

@@ -54,9 +54,10 @@ public final class DispenserTaskRoutes implements Routes {
     }
 
     private void task(Context ctx) {
-        JsonNode body = json.parse(FhirRequests.jsonBody(ctx));
+        byte[] body = FhirRequests.jsonBody(ctx);
+        JsonNode resource = json.parse(body);
         String requestId = DispenserRequests.requestId(ctx);
-        DispenserTask task = mapper.toTask(body, requestId);
+        DispenserTask task = mapper.toTask(resource, requestId);
         Audited audited = switch (task) {
             case ReturnTask returnTask -> access.authorise(ctx, Action.RETURN_PRESCRIPTION)
                     .about(Optional.of(returnTask.command().prescriptionId().value()), Optional.empty());
@@ -68,7 +69,7 @@ public final class DispenserTaskRoutes implements Routes {
             case WithdrawTask withdrawTask -> withdrawTask.command().actor();
         });
         RecordedReply reply = processOnce.process(
-                new ProcessOnceCommand(new RequestKey("task", requestId), json.fingerprint(body)),
+                new ProcessOnceCommand(new RequestKey("task", requestId), FhirJson.fingerprint(body)),
                 () -> {
                     Prescription changed = switch (task) {
                         case ReturnTask returnTask -> returns.returnPrescription(returnTask.command());

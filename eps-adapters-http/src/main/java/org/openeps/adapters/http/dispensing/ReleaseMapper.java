@@ -5,7 +5,6 @@ import static org.openeps.adapters.http.fhir.FhirNodes.object;
 import static org.openeps.adapters.http.fhir.FhirNodes.requiredString;
 import static org.openeps.adapters.http.fhir.FhirNodes.string;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * The {@code Task/$release} Parameters and their answer.
@@ -123,12 +123,12 @@ public final class ReleaseMapper {
         ObjectNode pending = NODES.objectNode().put("resourceType", "OperationOutcome");
         ArrayNode warnings = pending.putArray("issue");
         for (ReleasedPrescription prescription : released.prescriptions()) {
-            JsonNode message = json.parse(prescription.originalMessage().getBytes(StandardCharsets.UTF_8));
-            String messageId = string(message, "Bundle.identifier.value", "identifier", "value").orElse("");
+            Map<String, String> header = json.strings(prescription.originalMessage(), Set.of("id", "identifier.value"));
+            String messageId = header.getOrDefault("identifier.value", "");
             ObjectNode entry = entries.addObject();
-            entry.put("fullUrl", "urn:uuid:" + string(message, "Bundle.id", "id").orElseGet(() -> UUID.randomUUID().toString()));
+            entry.put("fullUrl", "urn:uuid:" + Optional.ofNullable(header.get("id")).orElseGet(() -> UUID.randomUUID().toString()));
             entry.putObject("search").put("mode", "match");
-            entry.set("resource", message);
+            entry.putRawValue("resource", new RawValue(prescription.originalMessage()));
             for (Issue issue : PendingCancellations.issuesWithPendingCancellation(prescription.prescription())) {
                 ObjectNode warning = PendingCancellations.warning(prescription.prescription(), issue);
                 warning.putArray("extension").addObject()

@@ -47,7 +47,8 @@ public final class ReleaseRoutes implements Routes {
     }
 
     private void release(Context ctx) {
-        JsonNode parameters = json.parse(FhirRequests.jsonBody(ctx));
+        byte[] body = FhirRequests.jsonBody(ctx);
+        JsonNode parameters = json.parse(body);
         String requestId = DispenserRequests.requestId(ctx);
         ReleaseCommand command = mapper.toCommand(parameters, requestId);
         Audited audited = access.authorise(ctx, command.prescriptionId().isPresent()
@@ -55,7 +56,7 @@ public final class ReleaseRoutes implements Routes {
         command.prescriptionId().ifPresent(id -> audited.about(Optional.of(id.value()), Optional.empty()));
         audited.actsFor(command.actor());
         RecordedReply reply = processOnce.process(
-                new ProcessOnceCommand(new RequestKey("release", requestId), json.fingerprint(parameters)),
+                new ProcessOnceCommand(new RequestKey("release", requestId), FhirJson.fingerprint(body)),
                 () -> {
                     Released released = release.release(command);
                     released.prescriptions().forEach(handed -> audited.about(
