@@ -106,6 +106,65 @@ class JdbcTest {
                 .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("9449304130"));
     }
 
+    @Test
+    void a_round_trip_runs_its_statements_in_order_and_gives_each_its_rows_or_count() {
+        List<Object> results = database.jdbi().inTransaction(handle -> {
+            Jdbc.RoundTrip trip = new Jdbc.RoundTrip();
+            Jdbc.Result<Integer> inserted = trip.update("insert into jdbc_test (id, t) values (?, ?), (?, ?)",
+                    300, "first", 301, null);
+            Jdbc.Result<String> read = trip.query("select t from jdbc_test where id in (?, ?) order by id",
+                    rs -> rs.getString("t"), 300, 301);
+            Jdbc.Result<Integer> updated = trip.update("update jdbc_test set t = ? where id = ?", "second", 301);
+            Jdbc.Result<String> none = trip.query("select t from jdbc_test where id = ?", rs -> rs.getString("t"), -1);
+            Jdbc.Result<String> after = trip.query("select t from jdbc_test where id = ?", rs -> rs.getString("t"), 301);
+            trip.run(handle);
+            return List.of(inserted.count(), read.rows(), updated.count(), none.rows(), after.rows());
+        });
+
+        assertThat(results).containsExactly(2, java.util.Arrays.asList("first", null), 1, List.of(), List.of("second"));
+    }
+
+    @Test
+    void a_round_trip_with_many_executions_stays_prepared_on_the_server() {
+        long executions = database.jdbi().inTransaction(handle -> {
+            for (int i = 0; i < EXECUTIONS; i++) {
+                Jdbc.RoundTrip trip = new Jdbc.RoundTrip();
+                trip.query("select t from jdbc_test where id = ? /* round trip one */", rs -> rs.getString("t"), i);
+                trip.update("update jdbc_test set t = t where id = ? /* round trip two */", i);
+                trip.run(handle);
+            }
+            return plannedExecutions(handle, "round trip one") + plannedExecutions(handle, "round trip two");
+        });
+
+        assertThat(executions).as("executions of the two server-side statements").isEqualTo(2 * (EXECUTIONS - 4));
+    }
+
+    @Test
+    void a_round_trip_stops_at_the_statement_refused_and_gives_its_sqlstate() {
+        database.jdbi().useHandle(handle -> handle.execute(
+                "create table jdbc_unique_trip (id integer primary key); insert into jdbc_unique_trip values (1)"));
+
+        assertThatThrownBy(() -> database.jdbi().useTransaction(handle -> {
+            Jdbc.RoundTrip trip = new Jdbc.RoundTrip();
+            trip.update("insert into jdbc_unique_trip (id) values (?)", 2);
+            trip.update("insert into jdbc_unique_trip (id) values (?)", 1);
+            Jdbc.Result<Integer> third = trip.update("insert into jdbc_unique_trip (id) values (?)", 3);
+            try {
+                trip.run(handle);
+            } finally {
+                assertThatThrownBy(third::count).isInstanceOf(IllegalStateException.class);
+            }
+        }))
+                .isInstanceOfSatisfying(Jdbc.StatementFailedException.class,
+                        failure -> assertThat(failure.sqlState()).isEqualTo("23505"));
+        List<Integer> stored = database.jdbi().withHandle(handle -> Jdbc.query(handle,
+                "select id from jdbc_unique_trip order by id", rs -> rs.getInt("id")));
+        assertThat(stored).as("the transaction rolled back; the statement after the refused one never ran")
+                .containsExactly(1);
+        assertThatThrownBy(() -> new Jdbc.RoundTrip().update("select 1; select 2"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** How many times the server planned the session's prepared statement whose text holds the marker. */
     private static long plannedExecutions(Handle handle, String marker) {
         return Jdbc.first(handle, """

@@ -87,9 +87,10 @@ public final class JdbiAuditTrail implements AuditTrail {
     }
 
     /**
-     * Three statements whatever the number of records: one locks the head (the one this transaction holds, else a
-     * free one in turn, else waits for the one its turn names), one inserts the records linked to it, one moves the
-     * head on. Run on the handle's JDBC connection (ADR 9): every audited request appends.
+     * Three statements in two round trips whatever the number of records: one locks the head (the one this
+     * transaction holds, else a free one in turn, else waits for the one its turn names); then one inserts the records
+     * linked to it and one moves the head on. Run on the handle's JDBC connection (ADR 9): every audited request
+     * appends.
      */
     @Override
     public void append(List<AuditRecord> records) {
@@ -108,9 +109,12 @@ public final class JdbiAuditTrail implements AuditTrail {
                 values.addAll(toRow(chained).values());
                 head = chained.asHead();
             }
-            Jdbc.update(handle, insertStatement(records.size()), values.toArray());
-            // the head's trigger checks the record it moves to is stored: a statement of its own, after the insert
-            Jdbc.query(handle, ADVANCE_HEAD, rs -> rs.getString(1), head.sequence(), head.hash(), head.chain());
+            // the head's trigger checks the records it moves over are stored: a statement of its own, after the
+            // insert, sent with it in one round trip (ADR 10)
+            Jdbc.RoundTrip trip = new Jdbc.RoundTrip();
+            trip.update(insertStatement(records.size()), values.toArray());
+            trip.query(ADVANCE_HEAD, rs -> rs.getString(1), head.sequence(), head.hash(), head.chain());
+            trip.run(handle);
         });
     }
 

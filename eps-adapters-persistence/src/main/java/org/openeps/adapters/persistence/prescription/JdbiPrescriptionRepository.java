@@ -66,6 +66,9 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
     static final int PATIENT_SEARCH_LIMIT = 100;
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+    /** PostgreSQL's name for the reference from an issue to its prescription (V1). */
+    private static final String ISSUE_OF_A_PRESCRIPTION = "prescription_issue_prescription_id_fkey";
 
     /** The statuses an issue may expire from, as SQL literals, for the due-work query's partial index. */
     private static final String EXPIRABLE = Transition.EXPIRE.from().stream()
@@ -83,11 +86,14 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
     public Prescription add(Prescription prescription, String originalMessage) {
         Prescription stored = asStored(prescription, prescription.version() + 1);
         try {
+            // one round trip (ADR 10)
             jdbi.useTransaction(handle -> {
-                PrescriptionStatements.insert(handle, toRow(stored), OrderMessageCodec.encode(originalMessage),
+                Jdbc.RoundTrip trip = new Jdbc.RoundTrip();
+                PrescriptionStatements.insert(trip, toRow(stored), OrderMessageCodec.encode(originalMessage),
                         stored.releasable());
-                PrescriptionStatements.insertItems(handle, itemRows(stored));
-                writeIssues(handle, stored);
+                PrescriptionStatements.insertItems(trip, itemRows(stored));
+                writeIssues(trip, stored);
+                trip.run(handle);
             });
         } catch (Jdbc.StatementFailedException e) {
             if (UNIQUE_VIOLATION.equals(e.sqlState())) {
@@ -100,24 +106,40 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
     }
 
     /**
-     * Stores the version loaded plus one, if the stored version is still the one loaded; then rewrites the issues,
-     * their item statuses and dispense notifications, all in the caller's transaction.
+     * Stores the version loaded plus one, if the stored version is still the one loaded; and rewrites the issues,
+     * their item statuses and dispense notifications, all in the caller's transaction and in one round trip (ADR 10).
      */
     @Override
     public Prescription update(Prescription prescription) {
         Prescription stored = asStored(prescription, prescription.version() + 1);
         boolean nominationCleared = nominationCleared(prescription);
-        jdbi.useTransaction(handle -> {
-            // to_be_dispensed (V14): the nominated download's index holds only releasable prescriptions
-            if (PrescriptionStatements.update(handle, stored.id().value(), prescription.version(), nominationCleared,
-                    stored.releasable()) == 0) {
-                throw new ConcurrentUpdateException("Prescription " + prescription.id()
-                        + " changed since version " + prescription.version() + " was loaded, or is not stored");
+        try {
+            jdbi.useTransaction(handle -> {
+                // to_be_dispensed (V14): the nominated download's index holds only releasable prescriptions
+                Jdbc.RoundTrip trip = new Jdbc.RoundTrip();
+                Jdbc.Result<Integer> updated = PrescriptionStatements.update(trip, stored.id().value(),
+                        prescription.version(), nominationCleared, stored.releasable());
+                PrescriptionStatements.deleteDispenses(trip, stored.id().value());
+                writeIssues(trip, stored);
+                trip.run(handle);
+                if (updated.count() == 0) {
+                    throw notStoredInVersion(prescription);
+                }
+            });
+        } catch (Jdbc.StatementFailedException e) {
+            // the first row written after the update refers to the prescription, which is not stored
+            if (FOREIGN_KEY_VIOLATION.equals(e.sqlState())
+                    && e.constraint().filter(ISSUE_OF_A_PRESCRIPTION::equals).isPresent()) {
+                throw notStoredInVersion(prescription);
             }
-            PrescriptionStatements.deleteDispenses(handle, stored.id().value());
-            writeIssues(handle, stored);
-        });
+            throw e;
+        }
         return stored;
+    }
+
+    private static ConcurrentUpdateException notStoredInVersion(Prescription prescription) {
+        return new ConcurrentUpdateException("Prescription " + prescription.id() + " changed since version "
+                + prescription.version() + " was loaded, or is not stored");
     }
 
     @Override
@@ -200,26 +222,21 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
     }
 
     /**
-     * Loads the prescriptions with these IDs, in the order given, with five queries whatever their number (on the handle's JDBC connection, ADR 9); with
-     * {@code lock}, the prescription rows stay locked until the transaction ends.
+     * Loads the prescriptions with these IDs, in the order given, with five queries in one round trip whatever their
+     * number (on the handle's JDBC connection, ADRs 9 and 10); with {@code lock}, the prescription rows stay locked
+     * until the transaction ends.
      */
     private static List<Prescription> load(Handle handle, List<String> ids, boolean lock) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, PrescriptionRow> rows = (lock
-                ? PrescriptionStatements.findPrescriptionsForUpdate(handle, ids)
-                : PrescriptionStatements.findPrescriptions(handle, ids))
-                .stream()
+        PrescriptionStatements.Loaded loaded = PrescriptionStatements.load(handle, ids, lock);
+        Map<String, PrescriptionRow> rows = loaded.prescriptions().stream()
                 .collect(Collectors.toMap(PrescriptionRow::id, row -> row, (first, same) -> first));
-        Map<String, List<ItemRow>> items = groupBy(PrescriptionStatements.findItems(handle, ids),
-                ItemRow::prescriptionId);
-        Map<String, List<IssueRow>> issues = groupBy(PrescriptionStatements.findIssues(handle, ids),
-                IssueRow::prescriptionId);
-        Map<String, List<ItemStatusRow>> statuses = groupBy(PrescriptionStatements.findItemStatuses(handle, ids),
-                ItemStatusRow::prescriptionId);
-        Map<String, List<DispenseRow>> dispenses = groupBy(PrescriptionStatements.findDispenses(handle, ids),
-                DispenseRow::prescriptionId);
+        Map<String, List<ItemRow>> items = groupBy(loaded.items(), ItemRow::prescriptionId);
+        Map<String, List<IssueRow>> issues = groupBy(loaded.issues(), IssueRow::prescriptionId);
+        Map<String, List<ItemStatusRow>> statuses = groupBy(loaded.itemStatuses(), ItemStatusRow::prescriptionId);
+        Map<String, List<DispenseRow>> dispenses = groupBy(loaded.dispenses(), DispenseRow::prescriptionId);
         List<Prescription> found = new ArrayList<>();
         for (String id : ids) {
             PrescriptionRow row = rows.get(id);
@@ -231,10 +248,10 @@ public final class JdbiPrescriptionRepository implements PrescriptionRepository 
         return found;
     }
 
-    private static void writeIssues(Handle handle, Prescription prescription) {
-        PrescriptionStatements.upsertIssues(handle, issueRows(prescription));
-        PrescriptionStatements.upsertItemStatuses(handle, itemStatusRows(prescription));
-        PrescriptionStatements.insertDispenses(handle, dispenseRows(prescription));
+    private static void writeIssues(Jdbc.RoundTrip trip, Prescription prescription) {
+        PrescriptionStatements.upsertIssues(trip, issueRows(prescription));
+        PrescriptionStatements.upsertItemStatuses(trip, itemStatusRows(prescription));
+        PrescriptionStatements.insertDispenses(trip, dispenseRows(prescription));
     }
 
     private static <T> Map<String, List<T>> groupBy(Collection<T> rows, Function<T, String> key) {

@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.openeps.adapters.persistence.Jdbc;
 import org.openeps.adapters.persistence.prescription.PrescriptionRows.DispenseRow;
@@ -41,8 +43,8 @@ final class PrescriptionStatements {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
-    static void insert(Handle handle, PrescriptionRow row, byte[] orderMessage, boolean toBeDispensed) {
-        Jdbc.update(handle, INSERT, row.id(), row.longFormId(), row.prescriptionType(), row.treatmentType(),
+    static void insert(Jdbc.RoundTrip trip, PrescriptionRow row, byte[] orderMessage, boolean toBeDispensed) {
+        trip.update(INSERT, row.id(), row.longFormId(), row.prescriptionType(), row.treatmentType(),
                 row.prescriberOds(), row.prescriberOrgName(), row.prescriberName(), row.prescriberSdsUserId(),
                 row.prescriberRoleProfile(), row.prescriberRoleCode(), row.nhsNumber(), row.patientFamilyName(),
                 Jdbc.texts(row.patientGivenNames()), Jdbc.date(row.patientBirthDate()), row.patientGender(),
@@ -59,26 +61,30 @@ final class PrescriptionStatements {
             """;
 
     /**
-     * Optimistic locking: stores the new version only if the stored one is still the one loaded.
-     *
-     * @return 1, or 0 when the prescription changed since it was loaded (or is not stored)
+     * Optimistic locking: stores the new version only if the stored one is still the one loaded (a count of 1, else
+     * 0: the prescription changed since it was loaded, or is not stored; the caller then fails, and its transaction
+     * rolls back whatever else the round trip wrote).
      */
-    static int update(Handle handle, String id, long version, boolean nominationCleared, boolean toBeDispensed) {
-        return Jdbc.update(handle, UPDATE, nominationCleared, toBeDispensed, id, version);
+    static Jdbc.Result<Integer> update(Jdbc.RoundTrip trip, String id, long version, boolean nominationCleared,
+                                       boolean toBeDispensed) {
+        return trip.update(UPDATE, nominationCleared, toBeDispensed, id, version);
+    }
+
+    /** Deletes the prescription's dispense records, which the caller writes again. */
+    static void deleteDispenses(Jdbc.RoundTrip trip, String prescriptionId) {
+        trip.update("delete from dispense_record where prescription_id = ?", prescriptionId);
     }
 
     private static final String INSERT_ITEM = """
             insert into prescription_item (prescription_id, item_id, position, medication_code, medication_display,
                                            quantity_value, quantity_unit, dosage_text)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
+            values %s
             """;
 
-    static void insertItems(Handle handle, List<ItemRow> items) {
-        Jdbc.batch(handle, INSERT_ITEM, items.stream()
-                .map(item -> new Object[] {item.prescriptionId(), item.itemId(), item.position(),
-                        item.medicationCode(), item.medicationDisplay(), item.quantityValue(), item.quantityUnit(),
-                        item.dosageText()})
-                .toList());
+    static void insertItems(Jdbc.RoundTrip trip, List<ItemRow> items) {
+        insertRows(trip, INSERT_ITEM, 8, items, item -> Stream.of(item.prescriptionId(), item.itemId(),
+                item.position(), item.medicationCode(), item.medicationDisplay(), item.quantityValue(),
+                item.quantityUnit(), item.dosageText()));
     }
 
     private static final String UPSERT_ISSUE = """
@@ -86,7 +92,7 @@ final class PrescriptionStatements {
                 prescription_id, issue_number, status, dispenser_ods,
                 cancel_requested_by, cancel_prescriber, cancel_item_id, cancel_reason_code, cancel_requested_at,
                 claim_id, claim_received_at, expires_on, available_from, last_dispensed_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            values %s
             on conflict (prescription_id, issue_number) do update set
                 status = excluded.status,
                 dispenser_ods = excluded.dispenser_ods,
@@ -103,58 +109,78 @@ final class PrescriptionStatements {
             """;
 
     /** Inserts the issues, or rewrites those already stored (a prescription's issues are numbered once, at receipt). */
-    static void upsertIssues(Handle handle, List<IssueRow> issues) {
-        Jdbc.batch(handle, UPSERT_ISSUE, issues.stream()
-                .map(issue -> new Object[] {issue.prescriptionId(), issue.issueNumber(), issue.status(),
-                        issue.dispenserOds(), issue.cancelRequestedBy(), issue.cancelPrescriber(),
-                        issue.cancelItemId(), issue.cancelReasonCode(), Jdbc.timestamp(issue.cancelRequestedAt()),
-                        issue.claimId(), Jdbc.timestamp(issue.claimReceivedAt()), Jdbc.date(issue.expiresOn()),
-                        Jdbc.date(issue.availableFrom()), Jdbc.timestamp(issue.lastDispensedAt())})
-                .toList());
+    static void upsertIssues(Jdbc.RoundTrip trip, List<IssueRow> issues) {
+        insertRows(trip, UPSERT_ISSUE, 14, issues, issue -> Stream.of(issue.prescriptionId(), issue.issueNumber(),
+                issue.status(), issue.dispenserOds(), issue.cancelRequestedBy(), issue.cancelPrescriber(),
+                issue.cancelItemId(), issue.cancelReasonCode(), Jdbc.timestamp(issue.cancelRequestedAt()),
+                issue.claimId(), Jdbc.timestamp(issue.claimReceivedAt()), Jdbc.date(issue.expiresOn()),
+                Jdbc.date(issue.availableFrom()), Jdbc.timestamp(issue.lastDispensedAt())));
     }
 
     private static final String UPSERT_ITEM_STATUS = """
             insert into issue_item_status (prescription_id, issue_number, item_id, status)
-            values (?, ?, ?, ?)
+            values %s
             on conflict (prescription_id, issue_number, item_id) do update set status = excluded.status
             """;
 
     /** Inserts the item statuses, or rewrites those already stored (every issue has one for every item). */
-    static void upsertItemStatuses(Handle handle, List<ItemStatusRow> statuses) {
-        Jdbc.batch(handle, UPSERT_ITEM_STATUS, statuses.stream()
-                .map(status -> new Object[] {status.prescriptionId(), status.issueNumber(), status.itemId(),
-                        status.status()})
-                .toList());
-    }
-
-    static void deleteDispenses(Handle handle, String prescriptionId) {
-        Jdbc.update(handle, "delete from dispense_record where prescription_id = ?", prescriptionId);
+    static void upsertItemStatuses(Jdbc.RoundTrip trip, List<ItemStatusRow> statuses) {
+        insertRows(trip, UPSERT_ITEM_STATUS, 4, statuses, status -> Stream.of(status.prescriptionId(),
+                status.issueNumber(), status.itemId(), status.status()));
     }
 
     private static final String INSERT_DISPENSE = """
             insert into dispense_record (prescription_id, issue_number, position, notification_id, at, status_before,
                                          items_before)
-            values (?, ?, ?, ?, ?, ?, ?)
+            values %s
             """;
 
-    static void insertDispenses(Handle handle, List<DispenseRow> dispenses) {
-        Jdbc.batch(handle, INSERT_DISPENSE, dispenses.stream()
-                .map(dispense -> new Object[] {dispense.prescriptionId(), dispense.issueNumber(), dispense.position(),
-                        dispense.notificationId(), Jdbc.timestamp(dispense.at()), dispense.statusBefore(),
-                        Jdbc.texts(dispense.itemsBefore())})
-                .toList());
+    static void insertDispenses(Jdbc.RoundTrip trip, List<DispenseRow> dispenses) {
+        insertRows(trip, INSERT_DISPENSE, 7, dispenses, dispense -> Stream.of(dispense.prescriptionId(),
+                dispense.issueNumber(), dispense.position(), dispense.notificationId(), Jdbc.timestamp(dispense.at()),
+                dispense.statusBefore(), Jdbc.texts(dispense.itemsBefore())));
+    }
+
+    /**
+     * Adds to the round trip one insert of every row (none when there are none): {@code sql}'s {@code %s} is the
+     * values list, {@code columns} values a row.
+     */
+    private static <T> void insertRows(Jdbc.RoundTrip trip, String sql, int columns, List<T> rows,
+                                       Function<T, Stream<Object>> values) {
+        if (!rows.isEmpty()) {
+            trip.update(sql.formatted(Jdbc.rows(rows.size(), columns)), rows.stream().flatMap(values).toArray());
+        }
     }
 
     private static final String FIND_PRESCRIPTIONS =
             "select " + PRESCRIPTION_COLUMNS + " from prescription where id in %s";
 
-    static List<PrescriptionRow> findPrescriptions(Handle handle, Collection<String> ids) {
-        return byIds(handle, FIND_PRESCRIPTIONS, PrescriptionStatements::prescription, ids);
+    /** The rows of the prescriptions with some IDs, each table's in the order the repository builds them in. */
+    record Loaded(List<PrescriptionRow> prescriptions, List<ItemRow> items, List<IssueRow> issues,
+                  List<ItemStatusRow> itemStatuses, List<DispenseRow> dispenses) {
     }
 
-    /** As {@link #findPrescriptions}, locking the rows until the transaction ends. */
-    static List<PrescriptionRow> findPrescriptionsForUpdate(Handle handle, Collection<String> ids) {
-        return byIds(handle, FIND_PRESCRIPTIONS + " for update", PrescriptionStatements::prescription, ids);
+    /**
+     * Reads the prescriptions with these IDs and their items, issues, item statuses and dispense records: five
+     * queries in one round trip (ADR 10). With {@code lock}, the prescription rows stay locked until the transaction
+     * ends (the first query locks them, before the others read).
+     */
+    static Loaded load(Handle handle, Collection<String> ids, boolean lock) {
+        String in = Jdbc.in(ids.size());
+        Object[] values = ids.toArray();
+        Jdbc.RoundTrip trip = new Jdbc.RoundTrip();
+        Jdbc.Result<PrescriptionRow> prescriptions = trip.query(
+                FIND_PRESCRIPTIONS.formatted(in) + (lock ? " for update" : ""), PrescriptionStatements::prescription,
+                values);
+        Jdbc.Result<ItemRow> items = trip.query(FIND_ITEMS.formatted(in), PrescriptionStatements::item, values);
+        Jdbc.Result<IssueRow> issues = trip.query(FIND_ISSUES.formatted(in), PrescriptionStatements::issue, values);
+        Jdbc.Result<ItemStatusRow> statuses = trip.query(FIND_ITEM_STATUSES.formatted(in),
+                rs -> new ItemStatusRow(rs.getString("prescription_id"), rs.getInt("issue_number"),
+                        rs.getString("item_id"), rs.getString("status")), values);
+        Jdbc.Result<DispenseRow> dispenses = trip.query(FIND_DISPENSES.formatted(in), PrescriptionStatements::dispense,
+                values);
+        trip.run(handle);
+        return new Loaded(prescriptions.rows(), items.rows(), issues.rows(), statuses.rows(), dispenses.rows());
     }
 
     private static final String LOCK_NOMINATED_RELEASABLE = """
@@ -220,11 +246,10 @@ final class PrescriptionStatements {
             order by prescription_id, position
             """;
 
-    static List<ItemRow> findItems(Handle handle, Collection<String> ids) {
-        return byIds(handle, FIND_ITEMS, rs -> new ItemRow(rs.getString("prescription_id"),
-                rs.getString("item_id"), rs.getInt("position"), rs.getString("medication_code"),
-                rs.getString("medication_display"), rs.getBigDecimal("quantity_value"), rs.getString("quantity_unit"),
-                rs.getString("dosage_text")), ids);
+    private static ItemRow item(ResultSet rs) throws SQLException {
+        return new ItemRow(rs.getString("prescription_id"), rs.getString("item_id"), rs.getInt("position"),
+                rs.getString("medication_code"), rs.getString("medication_display"), rs.getBigDecimal("quantity_value"),
+                rs.getString("quantity_unit"), rs.getString("dosage_text"));
     }
 
     private static final String FIND_ISSUES = """
@@ -236,13 +261,12 @@ final class PrescriptionStatements {
             order by prescription_id, issue_number
             """;
 
-    static List<IssueRow> findIssues(Handle handle, Collection<String> ids) {
-        return byIds(handle, FIND_ISSUES, rs -> new IssueRow(rs.getString("prescription_id"),
-                rs.getInt("issue_number"), rs.getString("status"), rs.getString("dispenser_ods"),
-                rs.getString("cancel_requested_by"), rs.getString("cancel_prescriber"), rs.getString("cancel_item_id"),
-                rs.getString("cancel_reason_code"), instant(rs, "cancel_requested_at"), rs.getString("claim_id"),
-                instant(rs, "claim_received_at"), date(rs, "expires_on"), date(rs, "available_from"),
-                instant(rs, "last_dispensed_at")), ids);
+    private static IssueRow issue(ResultSet rs) throws SQLException {
+        return new IssueRow(rs.getString("prescription_id"), rs.getInt("issue_number"), rs.getString("status"),
+                rs.getString("dispenser_ods"), rs.getString("cancel_requested_by"), rs.getString("cancel_prescriber"),
+                rs.getString("cancel_item_id"), rs.getString("cancel_reason_code"), instant(rs, "cancel_requested_at"),
+                rs.getString("claim_id"), instant(rs, "claim_received_at"), date(rs, "expires_on"),
+                date(rs, "available_from"), instant(rs, "last_dispensed_at"));
     }
 
     /**
@@ -256,11 +280,6 @@ final class PrescriptionStatements {
             order by prescription_id, issue_number
             """;
 
-    static List<ItemStatusRow> findItemStatuses(Handle handle, Collection<String> ids) {
-        return byIds(handle, FIND_ITEM_STATUSES, rs -> new ItemStatusRow(rs.getString("prescription_id"),
-                rs.getInt("issue_number"), rs.getString("item_id"), rs.getString("status")), ids);
-    }
-
     private static final String FIND_DISPENSES = """
             select prescription_id, issue_number, position, notification_id, at, status_before, items_before
             from dispense_record
@@ -268,20 +287,15 @@ final class PrescriptionStatements {
             order by prescription_id, issue_number, position
             """;
 
-    static List<DispenseRow> findDispenses(Handle handle, Collection<String> ids) {
-        return byIds(handle, FIND_DISPENSES, rs -> new DispenseRow(rs.getString("prescription_id"),
-                rs.getInt("issue_number"), rs.getInt("position"), rs.getString("notification_id"), instant(rs, "at"),
-                rs.getString("status_before"), strings(rs, "items_before")), ids);
+    private static DispenseRow dispense(ResultSet rs) throws SQLException {
+        return new DispenseRow(rs.getString("prescription_id"), rs.getInt("issue_number"), rs.getInt("position"),
+                rs.getString("notification_id"), instant(rs, "at"), rs.getString("status_before"),
+                strings(rs, "items_before"));
     }
 
     static Optional<ReleasableRow> findOriginalMessage(Handle handle, String id) {
         return Jdbc.first(handle, "select id, original_message, order_message from prescription where id = ?",
                 PrescriptionStatements::releasable, id);
-    }
-
-    /** Runs a query whose {@code %s} is the {@code in} list of the IDs, one parameter per ID. */
-    private static <T> List<T> byIds(Handle handle, String sql, Jdbc.Row<T> row, Collection<String> ids) {
-        return Jdbc.query(handle, sql.formatted(Jdbc.in(ids.size())), row, ids.toArray());
     }
 
     private static PrescriptionRow prescription(ResultSet rs) throws SQLException {
