@@ -74,6 +74,7 @@ final class Driver {
     private final List<Caller> patientCallers = new ArrayList<>();
     private final AtomicLong unknownReleased = new AtomicLong();
     private volatile boolean running;
+    private volatile long rampNanos;
 
     private final Metrics.Op create;
     private final Metrics.Op releaseNominated;
@@ -159,6 +160,8 @@ final class Driver {
     void run(int warmupSeconds, int durationSeconds, Cpu.Meter cpu) {
         running = true;
         enabled.clear();
+        // a cold service at the full rate at once queues more than it can catch up on within the warm-up
+        rampNanos = (long) (warmupSeconds * options.decimal("ramp") * 1e9);
         List<Thread> loops = new ArrayList<>();
         double rate = prescriptionRate();
         loops.add(loop("arrivals", rate, this::newPrescription));
@@ -213,10 +216,9 @@ final class Driver {
             if (perSecond <= 0) {
                 return;
             }
-            long period = (long) (1e9 / perSecond);
             long start = System.nanoTime();
             for (long k = 0; running; k++) {
-                long due = start + k * period;
+                long due = start + arrival(k, perSecond, rampNanos);
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
@@ -230,6 +232,18 @@ final class Driver {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /**
+     * When the {@code k}-th request of a loop is due, in nanoseconds from the loop's start: the rate rises in a
+     * straight line from 0 to {@code perSecond} over the ramp, then stays there (so the first {@code perSecond × ramp
+     * / 2} requests fall in the ramp, at times growing as the square root of their number).
+     */
+    static long arrival(long k, double perSecond, long rampNanos) {
+        double ramp = rampNanos / 1e9;
+        double inRamp = perSecond * ramp / 2;
+        double seconds = k < inRamp ? Math.sqrt(2 * ramp * k / perSecond) : ramp + (k - inRamp) / perSecond;
+        return (long) (seconds * 1e9);
     }
 
     /** Runs a step of a prescription's life after a think time. */

@@ -38,6 +38,7 @@ final class Options {
                 + "tops the database up to each size, then the load runs");
         define("duration", "60", "seconds of measured load per stage");
         define("warmup", "10", "seconds of unmeasured load before each stage");
+        define("ramp", "0.5", "share of the warm-up over which every rate rises from nothing to its full value");
         define("rate", "30", "target lifecycle messages per second (create, release, dispense notification, claim)");
         define("task-search-rate", "4", "Task searches per second (half by prescription ID, half by NHS number)");
         define("tracker-rate", "4", "clinical tracker look-ups per second (list by ID, list by NHS number, details)");

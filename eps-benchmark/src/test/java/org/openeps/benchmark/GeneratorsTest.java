@@ -109,4 +109,25 @@ class GeneratorsTest {
         assertThat(text).doesNotContain("@@");
         return Messages.JSON.readTree(text);
     }
+
+    @Test
+    void the_load_rises_in_a_straight_line_over_the_ramp_then_keeps_its_rate() {
+        double perSecond = 100;
+        long ramp = 10_000_000_000L;
+
+        long[] due = java.util.stream.LongStream.range(0, 2_000).map(k -> Driver.arrival(k, perSecond, ramp)).toArray();
+
+        assertThat(due[0]).isZero();
+        for (int k = 1; k < due.length; k++) {
+            assertThat(due[k]).as("request " + k).isGreaterThanOrEqualTo(due[k - 1]);
+        }
+        long inFirstSecond = java.util.Arrays.stream(due).filter(t -> t < 1_000_000_000L).count();
+        long inTenthSecond = java.util.Arrays.stream(due).filter(t -> t >= 9_000_000_000L && t < 10_000_000_000L).count();
+        long inRamp = java.util.Arrays.stream(due).filter(t -> t < ramp).count();
+        assertThat(inFirstSecond).as("at 1/20 of the rate on average over the first second").isBetween(4L, 6L);
+        assertThat(inTenthSecond).as("at 19/20 of the rate over the ramp's last second").isBetween(94L, 96L);
+        assertThat(inRamp).as("half of what the full rate would send over the ramp").isBetween(499L, 501L);
+        assertThat(due[1_500] - due[1_400]).as("then 100 a second").isEqualTo(1_000_000_000L);
+        assertThat(Driver.arrival(7, perSecond, 0)).as("without a ramp").isEqualTo(70_000_000L);
+    }
 }
