@@ -81,12 +81,16 @@ public final class JdbiPharmacyStatuses implements PharmacyStatuses, PharmacySta
         List<StatusRow> rows = statuses.stream().map(JdbiPharmacyStatuses::toRow).toList();
         // on the handle's JDBC connection (ADR 9): status updates are the most frequent request
         jdbi.useTransaction(handle -> {
-            Jdbc.query(handle, LOCK_TASK_IDS, rs -> rs.getLong(1), NAMESPACE, rows.stream()
+            // the look-up runs once the locks are taken, in the same round trip (ADR 10)
+            Jdbc.RoundTrip trip = new Jdbc.RoundTrip();
+            trip.query(LOCK_TASK_IDS, rs -> rs.getLong(1), NAMESPACE, rows.stream()
                     .map(row -> Math.floorMod(row.taskId().hashCode(), LOCK_BUCKETS))
                     .distinct().sorted().toArray(Integer[]::new));
             Object[] taskIds = rows.stream().map(StatusRow::taskId).distinct().toArray();
-            List<String> duplicates = repeated(rows, new HashSet<>(Jdbc.query(handle,
-                    STORED_AMONG + Jdbc.in(taskIds.length), rs -> rs.getString(1), taskIds)));
+            Jdbc.Result<String> stored = trip.query(STORED_AMONG + Jdbc.in(taskIds.length), rs -> rs.getString(1),
+                    taskIds);
+            trip.run(handle);
+            List<String> duplicates = repeated(rows, new HashSet<>(stored.rows()));
             if (!duplicates.isEmpty()) {
                 throw new DuplicateStatusUpdateException(duplicates);
             }
