@@ -154,10 +154,10 @@ final class Driver {
     }
 
     /**
-     * Runs the load: warm-up (not measured), probes of the optional endpoints, then the measured duration, over which
-     * the meter reads the machine's CPU time.
+     * Runs the load: warm-up (not measured), probes of the optional endpoints, then the measured duration, with
+     * {@code measuredStart} run as it begins and {@code measuredEnd} as it ends (readings of CPU and of PostgreSQL).
      */
-    void run(int warmupSeconds, int durationSeconds, Cpu.Meter cpu) {
+    void run(int warmupSeconds, int durationSeconds, Runnable measuredStart, Runnable measuredEnd) {
         running = true;
         enabled.clear();
         // a cold service at the full rate at once queues more than it can catch up on within the warm-up
@@ -180,13 +180,13 @@ final class Driver {
             sleep(warmupSeconds * 1000L);
             probeOptionalEndpoints();
             metrics.reset();
-            cpu.start();
+            measuredStart.run();
             int interval = options.integer("interval");
             sampler.scheduleAtFixedRate(metrics::sample, interval, interval, TimeUnit.SECONDS);
             sleep(durationSeconds * 1000L);
         } finally {
             running = false;
-            cpu.stop();
+            measuredEnd.run();
             sampler.shutdownNow();
             metrics.sample();
             metrics.stop();

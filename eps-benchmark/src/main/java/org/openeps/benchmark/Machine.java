@@ -24,6 +24,8 @@ final class Machine {
         try {
             machine.put("postgresql", postgres.version());
             machine.put("postgresql shared_buffers", postgres.setting("shared_buffers"));
+            machine.put("postgresql max_wal_size, checkpoint_timeout", postgres.setting("max_wal_size") + ", "
+                    + postgres.setting("checkpoint_timeout"));
         } catch (Exception e) {
             machine.put("postgresql", "unreachable: " + e.getMessage());
         }

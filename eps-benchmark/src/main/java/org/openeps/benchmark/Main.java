@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code bin/benchmark}: pgbench for the yardstick, then the service on a fresh database, then for each size the
@@ -21,10 +22,20 @@ public final class Main {
     /** What one stage measured. */
     record Stage(long stored, long storedAtEnd, Map<String, Metrics.Op> ops, double seconds, List<Service.Memory> memory,
                  long databaseBytes, Map<String, Long> tableBytes, double preloadSeconds, long preloadedNow,
-                 Path recording, JfrSummary.Profile profile, Optional<Cpu.Use> cpu, Map<String, String> notes) {
+                 Path recording, JfrSummary.Profile profile, Optional<Cpu.Use> cpu,
+                 Optional<Postgres.Checkpoints> checkpoints, Map<String, String> notes) {
     }
 
     private Main() {
+    }
+
+    /** The server's checkpoint counters, or null when they cannot be read (the report then leaves them out). */
+    private static Postgres.Checkpoints checkpointsOrNull(Postgres postgres) {
+        try {
+            return postgres.checkpoints();
+        } catch (java.sql.SQLException e) {
+            return null;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -123,7 +134,18 @@ public final class Main {
                 }
                 Instant began = Instant.now();
                 Cpu.Meter cpu = new Cpu.Meter(service.pid());
-                driver.run(options.integer("warmup"), options.integer("duration"), cpu);
+                AtomicReference<Postgres.Checkpoints> checkpointsAtStart = new AtomicReference<>();
+                AtomicReference<Postgres.Checkpoints> checkpoints = new AtomicReference<>();
+                driver.run(options.integer("warmup"), options.integer("duration"), () -> {
+                    cpu.start();
+                    checkpointsAtStart.set(checkpointsOrNull(postgres));
+                }, () -> {
+                    cpu.stop();
+                    Postgres.Checkpoints end = checkpointsOrNull(postgres);
+                    if (end != null && checkpointsAtStart.get() != null) {
+                        checkpoints.set(end.since(checkpointsAtStart.get()));
+                    }
+                });
                 List<Service.Memory> memory = service.stopSampling();
                 Path recording = null;
                 JfrSummary.Profile profile = JfrSummary.Profile.NONE;
@@ -133,7 +155,7 @@ public final class Main {
                 }
                 Stage result = new Stage(storedAtStart, preload.stored(), metrics.ops(), metrics.elapsedSeconds(), memory,
                         postgres.databaseSize(database), postgres.tableSizes(database), preloadSeconds, preloaded,
-                        recording, profile, cpu.use(), driver.notes());
+                        recording, profile, cpu.use(), Optional.ofNullable(checkpoints.get()), driver.notes());
                 stages.add(result);
                 Report.printStage(out, stageNumber, result, pgbench);
                 out.printf("stage %d took %d s%n", stageNumber, java.time.Duration.between(began, Instant.now()).toSeconds());

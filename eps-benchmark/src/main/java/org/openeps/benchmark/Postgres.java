@@ -119,4 +119,26 @@ final class Postgres {
             return rows.getLong(1);
         }
     }
+
+    /** The server's checkpoints since its statistics were reset: on its schedule, and asked for (mostly by WAL volume). */
+    record Checkpoints(long timed, long requested) {
+
+        Checkpoints since(Checkpoints start) {
+            return new Checkpoints(timed - start.timed, requested - start.requested);
+        }
+    }
+
+    /** The checkpoint counters now (PostgreSQL 17 moved them to {@code pg_stat_checkpointer}). */
+    Checkpoints checkpoints() throws SQLException {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            int major = connection.getMetaData().getDatabaseMajorVersion();
+            String sql = major >= 17
+                    ? "select num_timed, num_requested from pg_stat_checkpointer"
+                    : "select checkpoints_timed, checkpoints_req from pg_stat_bgwriter";
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                rows.next();
+                return new Checkpoints(rows.getLong(1), rows.getLong(2));
+            }
+        }
+    }
 }

@@ -121,6 +121,9 @@ final class Report {
             figures.put("pgbench TPS (TPC-B-like)", String.format(Locale.ROOT, "%.0f", pgbench.tps()));
             figures.put("lifecycle messages/s per pgbench TPS", String.format(Locale.ROOT, "%.3f", lifecycleRate(stage) / pgbench.tps()));
         }
+        stage.checkpoints().ifPresent(checkpoints -> figures.put("PostgreSQL checkpoints (measured part)",
+                String.format(Locale.ROOT, "%d: %d on schedule, %d asked for (WAL volume past max_wal_size, mostly)",
+                        checkpoints.timed() + checkpoints.requested(), checkpoints.timed(), checkpoints.requested())));
         figures.put("prescriptions stored at the end of the stage", String.format(Locale.ROOT, "%,d", stage.storedAtEnd()));
         figures.put("database size (end of stage)", mib(stage.databaseBytes()));
         figures.put("database size per million stored prescriptions", perMillion(stage));
