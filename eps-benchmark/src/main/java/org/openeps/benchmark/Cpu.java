@@ -29,9 +29,9 @@ final class Cpu {
             return Math.max(0, machinePercent - servicePercent - driverPercent);
         }
 
-        /** CPU seconds the whole machine spent over the interval, given its cores. */
-        double busyCpuSeconds(int cores) {
-            return machinePercent / 100 * cores * seconds;
+        /** CPU seconds a share of the machine (a percent of this use's) comes to over the interval, given its cores. */
+        double cpuSeconds(double percent, int cores) {
+            return percent / 100 * cores * seconds;
         }
     }
 

@@ -19,9 +19,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The report of a run: {@code index.html} (settings, machine, and per stage the table of operations, lifecycle
- * messages per second against pgbench, database size, memory, CPU by library and hot methods, errors, and the plots), the plots as PNG
- * (XChart), {@code summary.md} (the tables in Markdown, for docs/benchmarks.md), and per stage a CSV of every
- * interval of every operation.
+ * messages per second against pgbench, CPU, database size, memory, CPU by library and hot methods, errors, and the
+ * plots), the plots as PNG (XChart), {@code summary.md} (the tables in Markdown, for docs/benchmarks.md), and per
+ * stage a CSV of every interval of every operation.
  */
 final class Report {
 
@@ -41,6 +41,11 @@ final class Report {
 
     private static long lifecycleRequests(Main.Stage stage) {
         return stage.ops().values().stream().filter(op -> op.lifecycle).mapToLong(Metrics.Op::count).sum();
+    }
+
+    /** Every lifecycle answer per second, errors included. */
+    private static double lifecycleRequestRate(Main.Stage stage) {
+        return lifecycleRequests(stage) / Math.max(1e-9, stage.seconds());
     }
 
     static long lifecycleErrors(Main.Stage stage) {
@@ -83,7 +88,7 @@ final class Report {
         Histogram all = lifecycleHistogram(stage);
         if (all.getTotalCount() > 0) {
             rows.add(new String[] {"all lifecycle messages *", String.format(Locale.ROOT, "%,d", all.getTotalCount()),
-                    String.format(Locale.ROOT, "%.1f", lifecycleRequests(stage) / stage.seconds()), ms(all.getValueAtPercentile(50)),
+                    String.format(Locale.ROOT, "%.1f", lifecycleRequestRate(stage)), ms(all.getValueAtPercentile(50)),
                     ms(all.getValueAtPercentile(95)), ms(all.getValueAtPercentile(99)), ms(all.getMaxValue()),
                     String.valueOf(lifecycleErrors(stage))});
         }
@@ -103,18 +108,19 @@ final class Report {
         figures.put("lifecycle messages per second (answered without error)", String.format(Locale.ROOT, "%.1f",
                 lifecycleRate(stage)));
         figures.put("lifecycle requests per second (every answer, errors included)", String.format(Locale.ROOT, "%.1f",
-                lifecycleRequests(stage) / Math.max(1e-9, stage.seconds())));
+                lifecycleRequestRate(stage)));
         figures.put("lifecycle errors", String.valueOf(lifecycleErrors(stage)));
         stage.cpu().ifPresent(cpu -> {
             int cores = Runtime.getRuntime().availableProcessors();
             figures.put("machine CPU busy (measured part)", String.format(Locale.ROOT,
                     "%.0f%% of %d cores: service %.0f%%, PostgreSQL and the rest %.0f%%, load driver %.0f%%",
                     cpu.machinePercent(), cores, cpu.servicePercent(), cpu.restPercent(), cpu.driverPercent()));
-            if (lifecycleAnswered(stage) > 0) {
-                double busy = cpu.busyCpuSeconds(cores) - cpu.driverPercent() / 100 * cores * cpu.seconds();
+            long answered = lifecycleAnswered(stage);
+            if (answered > 0) {
+                double busy = cpu.cpuSeconds(cpu.machinePercent() - cpu.driverPercent(), cores);
                 figures.put("CPU per lifecycle message answered (service and PostgreSQL, all traffic included)",
-                        String.format(Locale.ROOT, "%.2f ms (service %.2f ms)", 1000 * busy / lifecycleAnswered(stage),
-                                1000 * cpu.servicePercent() / 100 * cores * cpu.seconds() / lifecycleAnswered(stage)));
+                        String.format(Locale.ROOT, "%.2f ms (service %.2f ms)", 1000 * busy / answered,
+                                1000 * cpu.cpuSeconds(cpu.servicePercent(), cores) / answered));
             }
         });
         if (pgbench != null) {

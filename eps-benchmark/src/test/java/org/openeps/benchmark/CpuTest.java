@@ -24,7 +24,7 @@ class CpuTest {
         assertThat(use.servicePercent()).isCloseTo(30, within(1e-9));
         assertThat(use.driverPercent()).isCloseTo(10, within(1e-9));
         assertThat(use.restPercent()).isCloseTo(40, within(1e-9));
-        assertThat(use.busyCpuSeconds(2)).isCloseTo(8.0, within(1e-9));
+        assertThat(use.cpuSeconds(use.machinePercent(), 2)).isCloseTo(8.0, within(1e-9));
     }
 
     @Test

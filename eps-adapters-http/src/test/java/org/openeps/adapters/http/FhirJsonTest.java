@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,7 +82,7 @@ class FhirJsonTest {
                  "identifier": {"system": "s", "value": "message-1"}, "id": "bundle-1", "type": {"value": 3}}
                 """;
 
-        assertThat(json.strings(stored, java.util.Set.of("id", "identifier.value", "type.value", "absent.value")))
-                .containsOnly(java.util.Map.entry("id", "bundle-1"), java.util.Map.entry("identifier.value", "message-1"));
+        assertThat(json.strings(stored, Set.of("id", "identifier.value", "type.value", "absent.value")))
+                .containsOnly(Map.entry("id", "bundle-1"), Map.entry("identifier.value", "message-1"));
     }
 }

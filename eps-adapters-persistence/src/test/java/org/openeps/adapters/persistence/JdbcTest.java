@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterAll;
@@ -121,7 +122,7 @@ class JdbcTest {
             return List.of(inserted.count(), read.rows(), updated.count(), none.rows(), after.rows());
         });
 
-        assertThat(results).containsExactly(2, java.util.Arrays.asList("first", null), 1, List.of(), List.of("second"));
+        assertThat(results).containsExactly(2, Arrays.asList("first", null), 1, List.of(), List.of("second"));
     }
 
     @Test

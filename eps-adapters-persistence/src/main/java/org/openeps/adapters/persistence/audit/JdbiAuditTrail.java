@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +57,8 @@ public final class JdbiAuditTrail implements AuditTrail {
     private static final String ADVANCE_HEAD = "update audit_chain_head set sequence = ?, hash = ? where chain = ?"
             + " returning set_config('" + HELD_CHAIN + "', chain::text, true)";
 
-    private static final String RECORD_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Values of a record's row, as many as {@link Dao#COLUMNS} names. */
+    private static final int RECORD_COLUMNS = 16;
 
     /**
      * Locks and reads the head this transaction already holds, if it holds one; else the first head no other
@@ -125,7 +125,7 @@ public final class JdbiAuditTrail implements AuditTrail {
     /** Inserts {@code count} records, in one statement. */
     private static String insertStatement(int count) {
         return "insert into audit_record (" + Dao.COLUMNS + ") values "
-                + String.join(", ", Collections.nCopies(count, RECORD_VALUES));
+                + Jdbc.rows(count, RECORD_COLUMNS);
     }
 
     @Override
