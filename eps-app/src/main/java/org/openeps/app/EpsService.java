@@ -216,6 +216,7 @@ public final class EpsService implements AutoCloseable {
                     .orElseGet(() -> verifier(settings)), web.sessions()), new RateLimits(settings.rateLimitPerMinute()),
                     access);
             PrescriptionRepository prescriptions = new JdbiPrescriptionRepository(jdbi);
+            JdbiTrackerQueries trackerQueries = new JdbiTrackerQueries(jdbi);
             PrescriptionChanges changes = new PrescriptionChanges(prescriptions, new JdbiPrescriptionHistory(jdbi));
             CancellationPlaceholders placeholders = new JdbiCancellationPlaceholders(jdbi);
             ProcessOnceUseCase processOnce = new ProcessOnceService(transactions, new JdbiRecordedReplies(jdbi));
@@ -237,8 +238,8 @@ public final class EpsService implements AutoCloseable {
                             new DispenseNotificationHandler(json, new DispenseNotificationMapper(),
                                     new DispensePrescriptionService(transactions, changes, clock)))),
                     new TaskRoutes(json, new TaskMapper(), new FindPrescriptionsService(prescriptions), access),
-                    new TrackerRoutes(json, new ListPrescriptionsService(prescriptions, clock),
-                            new SearchPatientsService(new JdbiTrackerQueries(jdbi), clock),
+                    new TrackerRoutes(json, new ListPrescriptionsService(trackerQueries, clock),
+                            new SearchPatientsService(trackerQueries, clock),
                             new ViewPrescriptionService(prescriptions, new JdbiPrescriptionHistory(jdbi),
                                     new JdbiPharmacyStatuses(jdbi), directory, clock), access),
                     new PatientPrescriptionRoutes(json, new PatientBundleMapper(),

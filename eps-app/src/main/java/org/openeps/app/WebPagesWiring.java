@@ -92,8 +92,9 @@ final class WebPagesWiring {
         JdbiPrescriptionRepository prescriptions = new JdbiPrescriptionRepository(jdbi);
         JdbiPrescriptionHistory history = new JdbiPrescriptionHistory(jdbi);
         JdbiPharmacyStatuses pharmacyStatuses = new JdbiPharmacyStatuses(jdbi);
-        routes.add(new TrackerPageRoutes(renderer, new ListPrescriptionsService(prescriptions, clock),
-                new SearchPatientsService(new JdbiTrackerQueries(jdbi), clock),
+        JdbiTrackerQueries trackerQueries = new JdbiTrackerQueries(jdbi);
+        routes.add(new TrackerPageRoutes(renderer, new ListPrescriptionsService(trackerQueries, clock),
+                new SearchPatientsService(trackerQueries, clock),
                 new ViewPrescriptionService(prescriptions, history, pharmacyStatuses, directory, clock), access,
                 clock));
         routes.add(new PatientPageRoutes(renderer, webSessions, new ReadPatientPrescriptionsService(prescriptions,

@@ -2,6 +2,8 @@ package org.openeps.application.tracker;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import org.openeps.domain.prescription.Issue;
+import org.openeps.domain.prescription.Prescription;
 import org.openeps.domain.prescription.PrescriptionId;
 import org.openeps.domain.prescription.PrescriptionStatus;
 import org.openeps.domain.prescription.TreatmentType;
@@ -35,6 +37,16 @@ public record PrescriptionSummary(
         Objects.requireNonNull(issueDate, "issueDate");
         Objects.requireNonNull(treatmentType, "treatmentType");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** The row of a prescription, from the whole of it. */
+    public static PrescriptionSummary of(Prescription prescription) {
+        Issue issue = prescription.currentIssue();
+        boolean wholePending = issue.pendingCancellation().filter(pending -> pending.item().isEmpty()).isPresent();
+        boolean itemPending = issue.pendingCancellation().filter(pending -> pending.item().isPresent()).isPresent();
+        return new PrescriptionSummary(prescription.id(), prescription.prescriptionDate(),
+                prescription.order().treatmentType(), issue.number(), prescription.issues().size(), issue.status(),
+                wholePending, itemPending);
     }
 
     /** "Acute", "Repeat 1 of 1" or "eRD 2 of 6", as the tracker shows the type. */

@@ -1,7 +1,11 @@
 package org.openeps.application.tracker;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.openeps.domain.prescription.Patient;
+import org.openeps.domain.prescription.PrescriptionId;
+import org.openeps.domain.shared.NhsNumber;
 
 /** The read models of the clinical tracker that the prescription repository does not give. */
 public interface TrackerQueries {
@@ -13,4 +17,16 @@ public interface TrackerQueries {
      * without a family name or date of birth never matches.
      */
     List<Patient> findPatients(PatientSearch search, int limit);
+
+    /**
+     * The prescription with this ID as the list shows it (its shown issue: the first not complete, else the last),
+     * read without its items, item statuses and dispense records; empty when none is stored.
+     */
+    Optional<ListedPrescription> findListed(PrescriptionId id);
+
+    /**
+     * A patient's prescriptions signed at or after {@code signedFrom}, as {@link #findListed(PrescriptionId)} reads
+     * one: the newest received first (a tie by ID), at most {@code limit}.
+     */
+    List<ListedPrescription> findListed(NhsNumber nhsNumber, Instant signedFrom, int limit);
 }

@@ -1,5 +1,6 @@
 package org.openeps.application.tracker;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +9,14 @@ import java.util.stream.Collectors;
 import org.openeps.application.prescription.InMemoryPrescriptionRepository;
 import org.openeps.domain.prescription.Patient;
 import org.openeps.domain.prescription.Prescription;
+import org.openeps.domain.prescription.PrescriptionId;
 import org.openeps.domain.shared.NhsNumber;
 
 /**
  * {@link TrackerQueries} over the prescriptions an {@link InMemoryPrescriptionRepository} holds, behaving as
  * {@code JdbiTrackerQueries} does (the {@link TrackerQueriesContract} holds both to it): each patient's newest
- * prescription (latest received, a tie broken by the greater ID) gives their details and is what is matched.
+ * prescription (latest received, a tie broken by the greater ID) gives their details and is what is matched; a listed
+ * prescription is summarised from the whole of it, as the domain has it.
  */
 public final class InMemoryTrackerQueries implements TrackerQueries {
 
@@ -39,6 +42,28 @@ public final class InMemoryTrackerQueries implements TrackerQueries {
                         .thenComparing(patient -> patient.nhsNumber().value()))
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public Optional<ListedPrescription> findListed(PrescriptionId id) {
+        return prescriptions.findById(id).map(InMemoryTrackerQueries::listed);
+    }
+
+    @Override
+    public List<ListedPrescription> findListed(NhsNumber nhsNumber, Instant signedFrom, int limit) {
+        return prescriptions.all().stream()
+                .filter(prescription -> prescription.order().patient().nhsNumber().equals(nhsNumber))
+                .filter(prescription -> !prescription.order().authoredOn().isBefore(signedFrom))
+                .sorted(Comparator.comparing(Prescription::receivedAt).reversed()
+                        .thenComparing(prescription -> prescription.id().value()))
+                .limit(limit)
+                .map(InMemoryTrackerQueries::listed)
+                .toList();
+    }
+
+    private static ListedPrescription listed(Prescription prescription) {
+        return new ListedPrescription(PrescriptionSummary.of(prescription), prescription.order().patient(),
+                prescription.receivedAt());
     }
 
     private static boolean matches(Patient patient, PatientSearch search) {

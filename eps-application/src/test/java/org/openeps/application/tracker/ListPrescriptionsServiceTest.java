@@ -35,7 +35,7 @@ class ListPrescriptionsServiceTest {
     private static final OdsCode PHARMACY = OdsCode.parse("FA565");
 
     private final InMemoryPrescriptionRepository repository = new InMemoryPrescriptionRepository();
-    private final ListPrescriptionsService service = new ListPrescriptionsService(repository,
+    private final ListPrescriptionsService service = new ListPrescriptionsService(new InMemoryTrackerQueries(repository),
             Clock.fixed(NOW, ZoneOffset.UTC));
     private final NhsNumber patient = newPatient();
 

@@ -5,6 +5,7 @@ import static org.openeps.application.prescription.PrescriptionOrders.acuteOrder
 import static org.openeps.application.prescription.PrescriptionOrders.erdOrder;
 import static org.openeps.application.prescription.PrescriptionOrders.newId;
 import static org.openeps.application.prescription.PrescriptionOrders.newPatient;
+import static org.openeps.application.tracker.TrackerPrescriptions.authoredOn;
 import static org.openeps.application.tracker.TrackerPrescriptions.forPatient;
 import static org.openeps.application.tracker.TrackerPrescriptions.newFamilyName;
 import static org.openeps.application.tracker.TrackerPrescriptions.patient;
@@ -13,13 +14,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.openeps.application.prescription.PrescriptionRepository;
+import org.openeps.domain.prescription.ItemStatus;
+import org.openeps.domain.prescription.LineItemId;
 import org.openeps.domain.prescription.Patient;
 import org.openeps.domain.prescription.Prescription;
+import org.openeps.domain.prescription.PrescriptionStatus;
 import org.openeps.domain.shared.NhsNumber;
+import org.openeps.domain.shared.OdsCode;
 
 /**
  * What every {@link TrackerQueries} does, run against the in-memory fake and against PostgreSQL. Implementations may
@@ -29,6 +37,8 @@ public abstract class TrackerQueriesContract {
 
     private static final LocalDate BORN = LocalDate.of(1948, 4, 30);
     private static final Instant RECEIVED = Instant.parse("2026-03-10T10:15:30.123456Z");
+    private static final OdsCode PRACTICE = OdsCode.parse("A83008");
+    private static final OdsCode PHARMACY = OdsCode.parse("FA565");
 
     /** The queries under test. */
     protected abstract TrackerQueries queries();
@@ -132,6 +142,68 @@ public abstract class TrackerQueriesContract {
 
         assertThat(queries().findPatients(PatientSearch.of(family, BORN, Optional.empty(), Optional.empty()), 11))
                 .containsExactlyElementsOf(stored.subList(0, 11));
+    }
+
+    @Test
+    void a_listed_prescription_is_summarised_as_the_whole_of_it_is_in_every_status() {
+        NhsNumber nhsNumber = newPatient();
+        List<Prescription> stored = new ArrayList<>();
+        for (PrescriptionStatus status : PrescriptionStatus.values()) {
+            stored.add(add(ListPrescriptionsServiceTest.inStatus(acuteOrder(newId(), nhsNumber), status)));
+        }
+        Prescription erd = Prescription.create(erdOrder(newId(), nhsNumber, 3), RECEIVED).release(PHARMACY, RECEIVED);
+        Map<LineItemId, ItemStatus> allDispensed = new LinkedHashMap<>();
+        erd.order().items().forEach(item -> allDispensed.put(item.id(), ItemStatus.FULLY_DISPENSED));
+        stored.add(add(erd.recordDispense(PHARMACY, "dn-1", allDispensed, OptionalInt.empty(), RECEIVED)));
+        Prescription whole = Prescription.create(erdOrder(newId(), nhsNumber, 1), RECEIVED).release(PHARMACY, RECEIVED);
+        stored.add(add(whole.cancel(PRACTICE, Optional.of("555086689106"), nhsNumber, Optional.empty(), "0001",
+                RECEIVED).prescription()));
+        Prescription oneItem = Prescription.create(erdOrder(newId(), nhsNumber, 1), RECEIVED)
+                .release(PHARMACY, RECEIVED);
+        stored.add(add(oneItem.cancel(PRACTICE, Optional.of("555086689106"), nhsNumber,
+                Optional.of(oneItem.order().items().getFirst().id()), "0002", RECEIVED).prescription()));
+
+        for (Prescription prescription : stored) {
+            assertThat(queries().findListed(prescription.id()))
+                    .as("prescription %s, issue %s", prescription.id(), prescription.currentIssue().status())
+                    .contains(new ListedPrescription(PrescriptionSummary.of(prescription),
+                            prescription.order().patient(), prescription.receivedAt()));
+        }
+        assertThat(stored).extracting(prescription -> PrescriptionSummary.of(prescription).issueNumber()).contains(2);
+        assertThat(queries().findListed(newId())).isEmpty();
+    }
+
+    @Test
+    void a_patients_list_is_newest_received_first_signed_from_the_bound_at_most_the_limit() {
+        NhsNumber nhsNumber = newPatient();
+        Instant signedFrom = Instant.parse("2025-01-01T00:00:00Z");
+        Prescription tooEarly = add(signed(nhsNumber, signedFrom.minusSeconds(1), RECEIVED.plusSeconds(40)));
+        Prescription atTheBound = add(signed(nhsNumber, signedFrom, RECEIVED));
+        Prescription later = add(signed(nhsNumber, signedFrom.plusSeconds(86_400), RECEIVED.plusSeconds(30)));
+        Prescription tiedA = add(signed(nhsNumber, signedFrom.plusSeconds(3_600), RECEIVED.plusSeconds(20)));
+        Prescription tiedB = add(signed(nhsNumber, signedFrom.plusSeconds(7_200), RECEIVED.plusSeconds(20)));
+        add(signed(newPatient(), signedFrom, RECEIVED.plusSeconds(50)));
+        List<String> tied = java.util.stream.Stream.of(tiedA, tiedB).map(p -> p.id().value()).sorted().toList();
+
+        assertThat(ids(queries().findListed(nhsNumber, signedFrom, 10)))
+                .containsExactly(later.id().value(), tied.get(0), tied.get(1), atTheBound.id().value());
+        assertThat(ids(queries().findListed(nhsNumber, signedFrom, 2)))
+                .containsExactly(later.id().value(), tied.get(0));
+        assertThat(ids(queries().findListed(nhsNumber, signedFrom.minusSeconds(1), 10)))
+                .startsWith(tooEarly.id().value()).hasSize(5);
+        assertThat(queries().findListed(newPatient(), signedFrom, 10)).isEmpty();
+    }
+
+    private Prescription add(Prescription prescription) {
+        return repository().add(prescription, "{}");
+    }
+
+    private static Prescription signed(NhsNumber nhsNumber, Instant authoredOn, Instant receivedAt) {
+        return Prescription.create(authoredOn(acuteOrder(newId(), nhsNumber), authoredOn), receivedAt);
+    }
+
+    private static List<String> ids(List<ListedPrescription> listed) {
+        return listed.stream().map(prescription -> prescription.summary().prescriptionId().value()).toList();
     }
 
     private void store(Patient patient, Instant receivedAt) {

@@ -118,10 +118,21 @@ public final class Prescription {
 
     /** The issue a dispenser would act on now: the first that is not complete, or the last issue when all are. */
     public Issue currentIssue() {
-        return issues.stream()
-                .filter(issue -> issue.status().group() != PrescriptionStatus.Group.COMPLETED)
-                .findFirst()
-                .orElseGet(() -> issues.get(issues.size() - 1));
+        return issues.get(currentIssueIndex(issues.stream().map(Issue::status).toList()));
+    }
+
+    /**
+     * Where the issue a dispenser would act on now stands among issues with these statuses, first issue first: the
+     * first that is not complete, or the last when all are. For read models that hold an issue's status only.
+     */
+    public static int currentIssueIndex(List<PrescriptionStatus> statuses) {
+        EpsException.require(!statuses.isEmpty(), ErrorCode.MISSING_VALUE, "A prescription has at least one issue");
+        for (int i = 0; i < statuses.size(); i++) {
+            if (statuses.get(i).group() != PrescriptionStatus.Group.COMPLETED) {
+                return i;
+            }
+        }
+        return statuses.size() - 1;
     }
 
     /** When EPS received the prescription. */
