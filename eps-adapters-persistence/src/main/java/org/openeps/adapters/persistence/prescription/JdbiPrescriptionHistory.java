@@ -1,5 +1,9 @@
 package org.openeps.adapters.persistence.prescription;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +29,15 @@ public final class JdbiPrescriptionHistory implements PrescriptionHistory {
                                               item_statuses, message_id, cancellation_reason, non_dispensing_reason,
                                               item_cancellation_reasons, item_non_dispensing_reasons)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    /** A prescription's events, oldest first; those recorded at the same moment in the order they were recorded. */
+    private static final String FIND_FOR = """
+            select prescription_id, issue_number, at, organisation, person, event, status, item_statuses, message_id,
+                   cancellation_reason, non_dispensing_reason, item_cancellation_reasons, item_non_dispensing_reasons
+            from prescription_history
+            where prescription_id = ?
+            order by at, id
             """;
 
     private final Jdbi jdbi;
@@ -58,7 +71,9 @@ public final class JdbiPrescriptionHistory implements PrescriptionHistory {
 
     @Override
     public List<HistoryEvent> findFor(PrescriptionId id) {
-        return jdbi.withHandle(handle -> handle.attach(PrescriptionHistoryDao.class).findFor(id.value())).stream()
+        // on the handle's JDBC connection (ADR 9): every tracker details view and patient view reads the history
+        return jdbi.withHandle(handle -> Jdbc.query(handle, FIND_FOR, JdbiPrescriptionHistory::historyRow, id.value()))
+                .stream()
                 .map(row -> new HistoryEvent(
                         PrescriptionId.parse(row.prescriptionId()),
                         row.issueNumber(),
@@ -75,5 +90,18 @@ public final class JdbiPrescriptionHistory implements PrescriptionHistory {
                                 ItemStatusArrays.decodeCodes(row.itemCancellationReasons()),
                                 ItemStatusArrays.decodeCodes(row.itemNonDispensingReasons()))))
                 .toList();
+    }
+
+    private static HistoryRow historyRow(ResultSet rs) throws SQLException {
+        return new HistoryRow(rs.getString("prescription_id"), rs.getInt("issue_number"),
+                rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("organisation"),
+                rs.getString("person"), rs.getString("event"), rs.getString("status"), texts(rs, "item_statuses"),
+                rs.getString("message_id"), rs.getString("cancellation_reason"), rs.getString("non_dispensing_reason"),
+                texts(rs, "item_cancellation_reasons"), texts(rs, "item_non_dispensing_reasons"));
+    }
+
+    private static String[] texts(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? null : (String[]) array.getArray();
     }
 }

@@ -1,5 +1,7 @@
 package org.openeps.adapters.persistence.tracking;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,7 +13,6 @@ import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.openeps.adapters.persistence.Jdbc;
 import org.openeps.application.tracking.DuplicateStatusUpdateException;
@@ -132,8 +133,30 @@ public final class JdbiPharmacyStatuses implements PharmacyStatuses, PharmacySta
         if (pharmacies.isEmpty()) {
             return List.of();
         }
-        return dao.findFrom(id.value(), issueNumber, pharmacies.stream().map(OdsCode::value).sorted().toList(), limit)
+        List<Object> values = new ArrayList<>(List.of(id.value(), issueNumber));
+        pharmacies.stream().map(OdsCode::value).sorted().forEach(values::add);
+        values.add(limit);
+        // on the handle's JDBC connection (ADR 9): every tracker details view and patient view asks
+        return jdbi.withHandle(handle -> Jdbc.query(handle, FIND_FROM.formatted(Jdbc.in(pharmacies.size())),
+                        JdbiPharmacyStatuses::statusRow, values.toArray()))
                 .stream().map(JdbiPharmacyStatuses::toStatus).toList();
+    }
+
+    /** The newest {@code limit} (a range of {@code pharmacy_status_by_item} per pharmacy), oldest first. */
+    private static final String FIND_FROM = "select " + Dao.COLUMNS + " from (select seq, " + Dao.COLUMNS + """
+
+                from pharmacy_status
+                where prescription_id = ? and issue_number = ? and pharmacy in %s
+                order by last_modified desc, seq desc
+                limit ?) newest
+            order by last_modified, seq
+            """;
+
+    private static StatusRow statusRow(ResultSet rs) throws SQLException {
+        return new StatusRow(rs.getString("task_id"), rs.getString("prescription_id"), rs.getString("item_id"),
+                rs.getInt("issue_number"), rs.getString("nhs_number"), rs.getString("pharmacy"),
+                rs.getString("business_status"), rs.getString("task_status"),
+                rs.getObject("last_modified", OffsetDateTime.class), rs.getObject("received_at", OffsetDateTime.class));
     }
 
     /**
@@ -178,18 +201,6 @@ public final class JdbiPharmacyStatuses implements PharmacyStatuses, PharmacySta
         String COLUMNS = """
                 task_id, prescription_id, item_id, issue_number, nhs_number, pharmacy, business_status, task_status,
                 last_modified, received_at""";
-
-        /** The newest {@code limit} (a range of {@code pharmacy_status_by_item} per pharmacy), oldest first. */
-        @SqlQuery("select " + COLUMNS + " from (select seq, " + COLUMNS + """
-
-                    from pharmacy_status
-                    where prescription_id = :id and issue_number = :issue and pharmacy in (<pharmacies>)
-                    order by last_modified desc, seq desc
-                    limit :limit) newest
-                order by last_modified, seq
-                """)
-        List<StatusRow> findFrom(@Bind("id") String id, @Bind("issue") int issue,
-                                 @BindList("pharmacies") List<String> pharmacies, @Bind("limit") int limit);
 
         @SqlQuery("select " + COLUMNS + """
 
