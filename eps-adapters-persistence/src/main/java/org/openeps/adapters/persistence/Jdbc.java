@@ -13,12 +13,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntConsumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.config.JdbiConfig;
-import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
-import org.jdbi.v3.core.transaction.TransactionHandler;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -97,12 +92,6 @@ public final class Jdbc {
 
     /** Runs an insert, update or delete; returns the number of rows it changed. */
     public static int update(Handle handle, String sql, Object... values) {
-        if (Deferred.holding(handle)) {
-            RoundTrip trip = new RoundTrip();
-            Result<Integer> count = trip.update(sql, values);
-            trip.run(handle);
-            return count.count();
-        }
         Connection connection = handle.getConnection();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(connection, statement, values);
@@ -117,7 +106,6 @@ public final class Jdbc {
         if (rows.isEmpty()) {
             return new int[0];
         }
-        flush(handle);
         Connection connection = handle.getConnection();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (Object[] values : rows) {
@@ -132,12 +120,6 @@ public final class Jdbc {
 
     /** Runs a query and reads every row it gives. */
     public static <T> List<T> query(Handle handle, String sql, Row<T> row, Object... values) {
-        if (Deferred.holding(handle)) {
-            RoundTrip trip = new RoundTrip();
-            Result<T> rows = trip.query(sql, row, values);
-            trip.run(handle);
-            return rows.rows();
-        }
         Connection connection = handle.getConnection();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(connection, statement, values);
@@ -184,15 +166,6 @@ public final class Jdbc {
             return add(sql, null, values);
         }
 
-        /** Runs each held-back statement's check on the count it gave, once all have run. */
-        private void check() {
-            for (Result<?> result : results) {
-                if (result.check != null) {
-                    result.check.accept(result.count());
-                }
-            }
-        }
-
         private <T> Result<T> add(String sql, Row<T> row, Object[] statementValues) {
             if (sql.contains(";")) {
                 throw new IllegalArgumentException("One statement at a time: " + sql);
@@ -204,25 +177,9 @@ public final class Jdbc {
             return result;
         }
 
-        /**
-         * Sends every statement added, in order, in one round trip, and reads each one's result; statements held back
-         * in the handle's transaction ({@link #later}) go first, in the same round trip.
-         */
-        public void run(Handle handle) {
-            RoundTrip held = Deferred.take(handle);
-            if (held == null) {
-                send(handle);
-                return;
-            }
-            held.statements.addAll(statements);
-            held.values.addAll(values);
-            held.results.addAll(results);
-            held.send(handle);
-            held.check();
-        }
-
+        /** Sends every statement added, in order, in one round trip, and reads each one's result. */
         @SuppressWarnings("unchecked")
-        private void send(Handle handle) {
+        public void run(Handle handle) {
             if (statements.isEmpty()) {
                 return;
             }
@@ -231,12 +188,7 @@ public final class Jdbc {
                 bind(connection, statement, values.toArray());
                 boolean rows = statement.execute();
                 for (Result<?> result : results) {
-                    if (result.held) {
-                        // a held-back statement: its count is read for its check, any rows it returns are not
-                        if (!rows) {
-                            ((Result<Integer>) result).rows = List.of(statement.getUpdateCount());
-                        }
-                    } else if (result.row == null) {
+                    if (result.row == null) {
                         if (rows) {
                             throw new IllegalStateException("An update gave rows: " + statements);
                         }
@@ -257,137 +209,11 @@ public final class Jdbc {
         }
     }
 
-    /**
-     * Holds back a write whose result the caller does not read until the transaction needs to talk to PostgreSQL
-     * anyway (ADR 11): the next statement run through this class on the handle takes it along in its round trip, ahead
-     * of its own statements, and the commit sends whatever is still held in one round trip before it commits.
-     * PostgreSQL runs it in the same order relative to the transaction's other statements as if it had been run now,
-     * so later statements see what it wrote; only its failure is reported later, failing the statement it went with
-     * or the commit (and so the transaction). Outside a transaction, or on a Jdbi not set up by {@link #holdBack}, it
-     * runs now. A statement that returns rows may be held; its rows are not read.
-     *
-     * <p>Reads through Jdbi's own statements do not take held-back writes along: code that reads, in the transaction
-     * that wrote them, what is held back calls {@link #flush} first.
-     */
-    public static void later(Handle handle, String sql, Object... values) {
-        later(handle, null, sql, values);
-    }
-
-    /**
-     * Like {@link #later(Handle, String, Object...)}, then gives {@code check} the count of rows the statement
-     * changed once it has run; an exception the check throws fails the transaction.
-     */
-    public static void later(Handle handle, IntConsumer check, String sql, Object... values) {
-        Deferred held = handle.getConfig(Deferred.class);
-        if (!held.enabled || !handle.isInTransaction()) {
-            int count = update(handle, sql, values);
-            if (check != null) {
-                check.accept(count);
-            }
-            return;
-        }
-        if (held.trip == null) {
-            held.trip = new RoundTrip();
-        }
-        Result<Integer> result = held.trip.update(sql, values);
-        result.held = true;
-        result.check = check;
-    }
-
-    /** Sends the writes held back in the handle's transaction now, in one round trip; nothing when none are. */
-    public static void flush(Handle handle) {
-        RoundTrip held = Deferred.take(handle);
-        if (held != null) {
-            held.send(handle);
-            held.check();
-        }
-    }
-
-    /**
-     * Sets a Jdbi up to hold back writes ({@link #later}): each handle keeps its own, sent before every commit and
-     * dropped at every rollback.
-     */
-    public static void holdBack(Jdbi jdbi) {
-        jdbi.getConfig(Deferred.class).enabled = true;
-        jdbi.setTransactionHandler(new SendingHeldBack(jdbi.getTransactionHandler()));
-    }
-
-    /**
-     * The writes a handle holds back: a configuration object of Jdbi's (one per handle, since each handle has its own
-     * copy of its Jdbi's configuration), so that it lives and dies with the handle.
-     */
-    public static final class Deferred implements JdbiConfig<Deferred> {
-
-        private boolean enabled;
-        private RoundTrip trip;
-
-        public Deferred() {
-        }
-
-        @Override
-        public Deferred createCopy() {
-            Deferred copy = new Deferred();
-            copy.enabled = enabled;
-            return copy;
-        }
-
-        static boolean holding(Handle handle) {
-            return handle.getConfig(Deferred.class).trip != null;
-        }
-
-        /** The held-back statements as a round trip still to run, no longer held; null when none are. */
-        static RoundTrip take(Handle handle) {
-            Deferred held = handle.getConfig(Deferred.class);
-            RoundTrip trip = held.trip;
-            held.trip = null;
-            return trip;
-        }
-    }
-
-    /** Sends held-back writes before a commit or a savepoint, and drops them at a rollback. */
-    private static final class SendingHeldBack extends DelegatingTransactionHandler {
-
-        SendingHeldBack(TransactionHandler delegate) {
-            super(delegate);
-        }
-
-        @Override
-        public TransactionHandler specialize(Handle handle) throws SQLException {
-            return new SendingHeldBack(getDelegate().specialize(handle));
-        }
-
-        @Override
-        public void commit(Handle handle) {
-            flush(handle);
-            super.commit(handle);
-        }
-
-        @Override
-        public void savepoint(Handle handle, String name) {
-            flush(handle);
-            super.savepoint(handle, name);
-        }
-
-        @Override
-        public void rollback(Handle handle) {
-            Deferred.take(handle);
-            super.rollback(handle);
-        }
-
-        @Override
-        public void rollbackToSavepoint(Handle handle, String name) {
-            Deferred.take(handle);
-            super.rollbackToSavepoint(handle, name);
-        }
-    }
-
     /** What one statement of a {@link RoundTrip} gave, once the round trip has run. */
     public static final class Result<T> {
 
         private final Row<T> row;
         private List<T> rows;
-        private boolean held;
-        private IntConsumer check;
 
         private Result(Row<T> row) {
             this.row = row;

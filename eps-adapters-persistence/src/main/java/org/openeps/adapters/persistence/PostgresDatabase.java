@@ -34,8 +34,6 @@ public final class PostgresDatabase implements AutoCloseable {
                 .installPlugin(new PostgresPlugin());
         // a failed statement's message must not carry its bound values (names, dates of birth, postcodes) into the logs
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
-        // append-only writes (history, audit records, recorded replies) go with the next round trip or the commit
-        Jdbc.holdBack(jdbi);
     }
 
     /** How long a request waits for a free connection before it is answered "busy". */

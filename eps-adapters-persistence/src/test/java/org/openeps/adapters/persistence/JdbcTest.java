@@ -166,67 +166,6 @@ class JdbcTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Test
-    void a_held_back_write_is_not_sent_until_the_next_statement_which_runs_after_it_and_sees_it() {
-        database.jdbi().useHandle(handle -> handle.execute("create table jdbc_held (id integer primary key)"));
-
-        assertThatThrownBy(() -> database.jdbi().useTransaction(handle -> {
-            Jdbc.later(handle, "insert into jdbc_held (id) values (1 / ?)", 0);
-            // division by zero: had it been sent now, this line would not be reached
-            Jdbc.later(handle, "insert into jdbc_held (id) values (?)", 2);
-            Jdbc.query(handle, "select 1", rs -> rs.getInt(1));
-        }))
-                .isInstanceOfSatisfying(Jdbc.StatementFailedException.class,
-                        failure -> assertThat(failure.sqlState()).isEqualTo("22012"));
-
-        List<Integer> seen = database.jdbi().inTransaction(handle -> {
-            Jdbc.later(handle, "insert into jdbc_held (id) values (?)", 3);
-            Jdbc.later(handle, "insert into jdbc_held (id) values (?)", 4);
-            return Jdbc.query(handle, "select id from jdbc_held order by id", rs -> rs.getInt("id"));
-        });
-        assertThat(seen).as("held-back writes run ahead of the query they go with").containsExactly(3, 4);
-    }
-
-    @Test
-    void the_commit_sends_what_is_still_held_back_and_a_rollback_drops_it() {
-        database.jdbi().useHandle(handle -> handle.execute("create table jdbc_held_commit (id integer primary key)"));
-        String insert = "insert into jdbc_held_commit (id) values (?)";
-
-        database.jdbi().useTransaction(handle -> Jdbc.later(handle, insert, 1));
-        assertThatThrownBy(() -> database.jdbi().useTransaction(handle -> {
-            Jdbc.later(handle, insert, 2);
-            throw new IllegalStateException("the work failed");
-        })).hasMessage("the work failed");
-        database.jdbi().useHandle(handle -> Jdbc.later(handle, insert, 3));
-
-        assertThat(ids("jdbc_held_commit")).as("committed, dropped with the rollback, run at once outside a transaction")
-                .containsExactly(1, 3);
-    }
-
-    @Test
-    void a_held_back_write_refused_at_the_commit_rolls_the_whole_transaction_back() {
-        database.jdbi().useHandle(handle -> handle.execute(
-                "create table jdbc_held_refused (id integer primary key); insert into jdbc_held_refused values (1)"));
-        String insert = "insert into jdbc_held_refused (id) values (?)";
-
-        assertThatThrownBy(() -> database.jdbi().useTransaction(handle -> {
-            Jdbc.update(handle, insert, 2);
-            Jdbc.later(handle, insert, 1);
-        }))
-                .isInstanceOfSatisfying(Jdbc.StatementFailedException.class,
-                        failure -> assertThat(failure.sqlState()).isEqualTo("23505"));
-        assertThatThrownBy(() -> database.jdbi().useTransaction(handle -> Jdbc.later(handle, count -> {
-            throw new IllegalStateException("changed " + count);
-        }, insert, 3))).hasMessage("changed 1");
-
-        assertThat(ids("jdbc_held_refused")).as("neither transaction committed anything").containsExactly(1);
-    }
-
-    private static List<Integer> ids(String table) {
-        return database.jdbi().withHandle(handle -> Jdbc.query(handle, "select id from " + table + " order by id",
-                rs -> rs.getInt("id")));
-    }
-
     /** How many times the server planned the session's prepared statement whose text holds the marker. */
     private static long plannedExecutions(Handle handle, String marker) {
         return Jdbc.first(handle, """

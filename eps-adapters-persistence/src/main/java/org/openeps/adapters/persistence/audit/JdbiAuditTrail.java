@@ -78,17 +78,19 @@ public final class JdbiAuditTrail implements AuditTrail {
     private static final String LOCK_HEAD = "select chain, sequence, hash from audit_chain_head where chain = ? for update";
 
     private final Jdbi jdbi;
+    private final Dao dao;
     private final AtomicInteger turn = new AtomicInteger();
 
     public JdbiAuditTrail(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.dao = jdbi.onDemand(Dao.class);
     }
 
     /**
-     * Three statements whatever the number of records: one locks the head (the one this transaction holds, else a free
-     * one in turn, else waits for the one its turn names); then one inserts the records linked to it and one moves the
-     * head on, held back to go with the transaction's next round trip or its commit (ADR 11). Run on the handle's JDBC
-     * connection (ADR 9): every audited request appends.
+     * Three statements in two round trips whatever the number of records: one locks the head (the one this
+     * transaction holds, else a free one in turn, else waits for the one its turn names); then one inserts the records
+     * linked to it and one moves the head on. Run on the handle's JDBC connection (ADR 9): every audited request
+     * appends.
      */
     @Override
     public void append(List<AuditRecord> records) {
@@ -108,10 +110,11 @@ public final class JdbiAuditTrail implements AuditTrail {
                 head = chained.asHead();
             }
             // the head's trigger checks the records it moves over are stored: a statement of its own, after the
-            // insert; both go with the transaction's next round trip or its commit (ADR 11), and a later append in
-            // the transaction sends them ahead of its lock, so it finds this chain held and its head moved on
-            Jdbc.later(handle, insertStatement(records.size()), values.toArray());
-            Jdbc.later(handle, ADVANCE_HEAD, head.sequence(), head.hash(), head.chain());
+            // insert, sent with it in one round trip (ADR 10)
+            Jdbc.RoundTrip trip = new Jdbc.RoundTrip();
+            trip.update(insertStatement(records.size()), values.toArray());
+            trip.query(ADVANCE_HEAD, rs -> rs.getString(1), head.sequence(), head.hash(), head.chain());
+            trip.run(handle);
         });
     }
 
@@ -127,23 +130,17 @@ public final class JdbiAuditTrail implements AuditTrail {
 
     @Override
     public List<ChainedAuditRecord> find(AuditQuery query) {
-        return jdbi.withHandle(handle -> {
-            // records appended in this transaction and still held back are found too
-            Jdbc.flush(handle);
-            Dao dao = handle.attach(Dao.class);
-            List<AuditRow> rows;
-            if (query.nhsNumber().isPresent() && query.prescriptionId().isPresent()) {
-                rows = dao.findByBoth(query.nhsNumber().orElseThrow(), query.prescriptionId().orElseThrow(),
-                        query.limit());
-            } else if (query.nhsNumber().isPresent()) {
-                rows = dao.findByNhsNumber(query.nhsNumber().orElseThrow(), query.limit());
-            } else if (query.prescriptionId().isPresent()) {
-                rows = dao.findByPrescriptionId(query.prescriptionId().orElseThrow(), query.limit());
-            } else {
-                rows = dao.findLatest(query.limit());
-            }
-            return rows.stream().map(JdbiAuditTrail::toChained).toList();
-        });
+        List<AuditRow> rows;
+        if (query.nhsNumber().isPresent() && query.prescriptionId().isPresent()) {
+            rows = dao.findByBoth(query.nhsNumber().orElseThrow(), query.prescriptionId().orElseThrow(), query.limit());
+        } else if (query.nhsNumber().isPresent()) {
+            rows = dao.findByNhsNumber(query.nhsNumber().orElseThrow(), query.limit());
+        } else if (query.prescriptionId().isPresent()) {
+            rows = dao.findByPrescriptionId(query.prescriptionId().orElseThrow(), query.limit());
+        } else {
+            rows = dao.findLatest(query.limit());
+        }
+        return rows.stream().map(JdbiAuditTrail::toChained).toList();
     }
 
     /**
@@ -159,7 +156,6 @@ public final class JdbiAuditTrail implements AuditTrail {
     }
 
     private static AuditVerification verifyIn(Handle handle) {
-        Jdbc.flush(handle);
         Dao inTransaction = handle.attach(Dao.class);
         Map<Integer, AuditChainHead> heads = inTransaction.heads().stream().map(HeadRow::toHead)
                 .collect(Collectors.toMap(AuditChainHead::chain, head -> head));

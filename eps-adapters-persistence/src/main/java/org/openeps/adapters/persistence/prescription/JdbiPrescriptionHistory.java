@@ -62,9 +62,8 @@ public final class JdbiPrescriptionHistory implements PrescriptionHistory {
                 event.reasons().nonDispensing().orElse(null),
                 ItemStatusArrays.encodeCodes(event.reasons().itemCancellations()),
                 ItemStatusArrays.encodeCodes(event.reasons().itemNonDispensing()));
-        // on the handle's JDBC connection (ADR 9): every change records an event; nothing reads it back in the
-        // transaction that writes it, so it goes with the transaction's next round trip (ADR 11)
-        jdbi.useHandle(handle -> Jdbc.later(handle, INSERT, row.prescriptionId(), row.issueNumber(), row.at(),
+        // on the handle's JDBC connection (ADR 9): every change records an event
+        jdbi.useHandle(handle -> Jdbc.update(handle, INSERT, row.prescriptionId(), row.issueNumber(), row.at(),
                 row.organisation(), row.person(), row.event(), row.status(), Jdbc.texts(row.itemStatuses()),
                 row.messageId(), row.cancellationReason(), row.nonDispensingReason(),
                 Jdbc.texts(row.itemCancellationReasons()), Jdbc.texts(row.itemNonDispensingReasons())));

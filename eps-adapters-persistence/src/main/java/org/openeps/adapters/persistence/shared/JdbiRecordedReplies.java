@@ -52,11 +52,10 @@ public final class JdbiRecordedReplies implements RecordedReplies {
 
     @Override
     public void record(RequestKey key, String fingerprint, RecordedReply reply) {
-        // the last write of the transaction: it goes with the commit (ADR 11)
-        jdbi.useHandle(handle -> Jdbc.later(handle, updated -> {
-            if (updated != 1) {
-                throw new IllegalStateException("Reply for " + key + " was recorded without being claimed");
-            }
-        }, RECORD, reply.status(), reply.contentType(), reply.body(), key.scope(), key.value(), fingerprint));
+        int updated = jdbi.withHandle(handle -> Jdbc.update(handle, RECORD, reply.status(), reply.contentType(),
+                reply.body(), key.scope(), key.value(), fingerprint));
+        if (updated != 1) {
+            throw new IllegalStateException("Reply for " + key + " was recorded without being claimed");
+        }
     }
 }
