@@ -67,12 +67,19 @@ public final class JdbiTrackerQueries implements TrackerQueries {
 
     /**
      * The prescriptions the inner query picks, with each of their issues' status and pending cancellation, one row per
-     * issue: two tables of the five a whole prescription is read from, in one statement.
+     * issue: two tables of the five a whole prescription is read from, in one statement. Each prescription's issues
+     * are read by its key ({@code offset 0} keeps the lateral subquery a subquery, so it is run per prescription): as
+     * a plain join, a plan made from statistics older than the table's growth hashed a scan of every issue, 9.6 ms
+     * at p50 instead of 3.7 in the benchmark at 500 a second.
      */
     private static final String LISTED = """
             select p.*, i.issue_number, i.status, i.cancel_requested_by, i.cancel_item_id
             from (%s) p
-            join prescription_issue i on i.prescription_id = p.id
+            cross join lateral (
+                select issue_number, status, cancel_requested_by, cancel_item_id
+                from prescription_issue
+                where prescription_id = p.id
+                offset 0) i
             order by p.received_at desc, p.id, i.issue_number
             """;
 
