@@ -10,8 +10,8 @@ import org.openeps.domain.prescription.Prescription;
 
 /**
  * The tracker's prescription list, from the tracker's read model: a list needs each prescription's shown issue and
- * patient, not its items or dispense records (reading those made the NHS-number search at 10 million stored miss its
- * target, docs/benchmarks.md).
+ * patient, not its items or dispense records (reading those made the NHS-number search the slowest look-up at 10
+ * million stored, docs/benchmarks.md).
  */
 public final class ListPrescriptionsService implements ListPrescriptionsUseCase {
 

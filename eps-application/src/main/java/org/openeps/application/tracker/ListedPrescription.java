@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.openeps.domain.prescription.Patient;
 
 /**
- * A prescription as the tracker's list reads it: its row in the list, the patient as it describes them (the banner is
- * drawn from the newest), and when it was received (which is the newest).
+ * A prescription as the tracker's list reads it: its row in the list, the patient as it describes them, and when it
+ * was received (the banner describes the patient as the newest received prescription does).
  *
  * @param summary    the row of the list
  * @param patient    the patient as this prescription describes them

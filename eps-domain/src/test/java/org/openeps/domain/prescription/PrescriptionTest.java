@@ -27,6 +27,19 @@ class PrescriptionTest {
     private static final LocalDate RECEIVED_DATE = LocalDate.of(2026, 3, 10);
 
     @Test
+    void the_current_issue_is_the_first_not_complete_else_the_last() {
+        assertThat(Prescription.currentIssueIndex(List.of(PrescriptionStatus.CLAIMED, PrescriptionStatus.TO_BE_DISPENSED,
+                PrescriptionStatus.REPEAT_DISPENSE_FUTURE_ISSUE))).isEqualTo(1);
+        assertThat(Prescription.currentIssueIndex(List.of(PrescriptionStatus.WITH_DISPENSER,
+                PrescriptionStatus.REPEAT_DISPENSE_FUTURE_ISSUE))).isZero();
+        assertThat(Prescription.currentIssueIndex(List.of(PrescriptionStatus.CLAIMED, PrescriptionStatus.EXPIRED)))
+                .isEqualTo(1);
+        assertThatThrownBy(() -> Prescription.currentIssueIndex(List.of()))
+                .isInstanceOfSatisfying(EpsException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.MISSING_VALUE));
+    }
+
+    @Test
     void new_acute_prescription_has_one_issue_to_be_dispensed_with_every_item_to_be_dispensed() {
         PrescriptionOrder order = anOrder().items(3).build();
 
