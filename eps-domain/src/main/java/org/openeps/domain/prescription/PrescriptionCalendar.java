@@ -35,7 +35,12 @@ public record PrescriptionCalendar(PrescriptionOrder order) {
 
     /** The prescription date: the day the prescriber signed it. */
     public LocalDate prescriptionDate() {
-        return LocalDate.ofInstant(order.authoredOn(), EPS_ZONE);
+        return prescriptionDate(order.authoredOn());
+    }
+
+    /** The prescription date of a prescription signed at this instant, for read models that hold only that. */
+    public static LocalDate prescriptionDate(Instant authoredOn) {
+        return LocalDate.ofInstant(authoredOn, EPS_ZONE);
     }
 
     /** The first day issue {@code number} counts as expired. */

@@ -18,6 +18,7 @@ import org.openeps.application.tracker.PrescriptionSummary;
 import org.openeps.application.tracker.TrackerQueries;
 import org.openeps.domain.prescription.Patient;
 import org.openeps.domain.prescription.Prescription;
+import org.openeps.domain.prescription.PrescriptionCalendar;
 import org.openeps.domain.prescription.PrescriptionId;
 import org.openeps.domain.prescription.PrescriptionStatus;
 import org.openeps.domain.prescription.TreatmentType;
@@ -142,7 +143,7 @@ public final class JdbiTrackerQueries implements TrackerQueries {
         ListedRow shown = issues.get(Prescription.currentIssueIndex(issues.stream().map(ListedRow::status).toList()));
         boolean pending = shown.cancelRequestedBy() != null;
         PrescriptionSummary summary = new PrescriptionSummary(PrescriptionId.parse(shown.id()),
-                LocalDate.ofInstant(shown.authoredOn(), Prescription.EPS_ZONE), shown.treatmentType(),
+                PrescriptionCalendar.prescriptionDate(shown.authoredOn()), shown.treatmentType(),
                 shown.issueNumber(), issues.size(), shown.status(), pending && shown.cancelItemId() == null,
                 pending && shown.cancelItemId() != null);
         return new ListedPrescription(summary, shown.patient(), shown.receivedAt());
