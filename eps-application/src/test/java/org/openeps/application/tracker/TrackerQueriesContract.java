@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openeps.application.prescription.PrescriptionRepository;
 import org.openeps.domain.prescription.ItemStatus;
@@ -183,7 +184,7 @@ public abstract class TrackerQueriesContract {
         Prescription tiedA = add(signed(nhsNumber, signedFrom.plusSeconds(3_600), RECEIVED.plusSeconds(20)));
         Prescription tiedB = add(signed(nhsNumber, signedFrom.plusSeconds(7_200), RECEIVED.plusSeconds(20)));
         add(signed(newPatient(), signedFrom, RECEIVED.plusSeconds(50)));
-        List<String> tied = java.util.stream.Stream.of(tiedA, tiedB).map(p -> p.id().value()).sorted().toList();
+        List<String> tied = Stream.of(tiedA, tiedB).map(p -> p.id().value()).sorted().toList();
 
         assertThat(ids(queries().findListed(nhsNumber, signedFrom, 10)))
                 .containsExactly(later.id().value(), tied.get(0), tied.get(1), atTheBound.id().value());
